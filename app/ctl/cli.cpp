@@ -1,0 +1,73 @@
+#include "ctl/cli.h"
+
+#include "common/version.h"
+
+namespace capstan::ctl {
+
+Cli::Cli() = default;
+Cli::~Cli() = default;
+
+QString Cli::help() const
+{
+    QString text = QStringLiteral("Usage: capstanctl COMMAND [OPTIONS]\n\n"
+                                  "Capstan's command line: render, compare and sync GitOps applications.\n\n"
+                                  "Commands:\n");
+    qsizetype width = 0;
+    for (const auto &c : m_commands)
+        width = std::max(width, c->name().size());
+    for (const auto &c : m_commands)
+        text += QStringLiteral("  %1  %2\n").arg(c->name().leftJustified(width), c->summary());
+    text += QStringLiteral("\nGlobal options:\n"
+                           "  -h, --help     Show this help, or a command's with COMMAND --help\n"
+                           "  --version      Print Capstan's version\n");
+    return text;
+}
+
+Command *Cli::find(const QStringList &arguments, qsizetype &wordCount) const
+{
+    Command *best = nullptr;
+    wordCount = 0;
+    for (const auto &c : m_commands) {
+        const QStringList words = c->words();
+        if (words.size() > arguments.size() || words.size() <= wordCount)
+            continue;
+        if (arguments.mid(0, words.size()) == words) {
+            best = c.get();
+            wordCount = words.size();
+        }
+    }
+    return best;
+}
+
+int Cli::run(const QStringList &arguments, std::ostream &out, std::ostream &err)
+{
+    if (arguments.isEmpty()) {
+        err << help();
+        return ExitUsage;
+    }
+    const QString first = arguments.first();
+    if (first == QLatin1String("--version") || first == QLatin1String("version")) {
+        out << "capstanctl " << capstan::kVersion << "\n";
+        return ExitOk;
+    }
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
+        out << help();
+        return ExitOk;
+    }
+    qsizetype wordCount = 0;
+    Command *command = find(arguments, wordCount);
+    if (!command) {
+        err << QStringLiteral("capstanctl: unknown command '%1'\n\n").arg(arguments.join(QLatin1Char(' ')));
+        err << help();
+        return ExitUsage;
+    }
+    const QStringList rest = arguments.mid(wordCount);
+    if (rest.contains(QLatin1String("--help")) || rest.contains(QLatin1String("-h"))) {
+        out << command->usage();
+        return ExitOk;
+    }
+    Streams io{out, err};
+    return command->run(rest, io);
+}
+
+} // namespace capstan::ctl

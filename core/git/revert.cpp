@@ -1,0 +1,71 @@
+// Undoing a commit with a new one: Repository::revert.
+
+#include "git/branchupdate_p.h"
+#include "git/convert_p.h"
+#include "git/error_p.h"
+#include "git/repository.h"
+
+#include <QStringList>
+
+namespace capstan::git {
+
+using namespace detail;
+
+namespace {
+
+// The paths with conflicts in an in-memory merge result, for the error message.
+QStringList conflictingPaths(git_index *index)
+{
+    QStringList paths;
+    ConflictIteratorHandle iterator;
+    if (git_index_conflict_iterator_new(iterator.out(), index) < 0)
+        return paths;
+    const git_index_entry *ancestor = nullptr;
+    const git_index_entry *ours = nullptr;
+    const git_index_entry *theirs = nullptr;
+    while (git_index_conflict_next(&ancestor, &ours, &theirs, iterator.get()) == 0) {
+        const git_index_entry *any = ours ? ours : theirs ? theirs : ancestor;
+        paths.append(QString::fromUtf8(any->path));
+    }
+    git_error_clear();
+    paths.removeDuplicates();
+    return paths;
+}
+
+} // namespace
+
+Result<QString> Repository::revert(
+    const QString &revision, const QString &branch, const QString &message, const std::optional<Signature> &author)
+{
+    git_repository *repo = d->repo.get();
+    auto reverted = lookupCommit(*d, revision);
+    if (!reverted)
+        return reverted.error();
+    auto tip = branchTip(*d, branch);
+    if (!tip)
+        return tip.error();
+    const QString revertedId = toHex(git_commit_id(reverted->get()));
+    const QString what = QStringLiteral("cannot revert %1 on '%2' in %3").arg(revertedId.left(7), branch, d->path);
+    if (!tip->tip)
+        return plainError(what + QStringLiteral(": the branch has no commits"));
+
+    // The merge happens in memory: index, work tree and branch stay untouched unless it succeeds.
+    IndexHandle merged;
+    if (git_revert_commit(merged.out(), repo, reverted->get(), tip->tip.get(), 0, nullptr) < 0)
+        return gitError(what);
+    if (git_index_has_conflicts(merged.get())) {
+        return plainError(
+            what + QStringLiteral(": conflicts in %1").arg(conflictingPaths(merged.get()).join(QStringLiteral(", "))));
+    }
+    git_oid tree;
+    if (git_index_write_tree_to(&tree, merged.get(), repo) < 0)
+        return gitError(what);
+
+    const QString text = message.isEmpty()
+        ? QStringLiteral("revert: %1\n\nThis reverts commit %2.\n")
+              .arg(QString::fromUtf8(git_commit_summary(reverted->get())), revertedId)
+        : message;
+    return advanceBranch(*d, *tip, tree, text, author);
+}
+
+} // namespace capstan::git

@@ -1,0 +1,486 @@
+#include "manifest/yaml_fast_reader.h"
+
+#include "manifest/yaml_block_scalar.h"
+#include "manifest/yaml_flow_reader.h"
+#include "manifest/yaml_lexical.h"
+#include "manifest/yaml_scalar.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+namespace capstan::manifest::yaml {
+
+namespace {
+
+// Thrown where the text leaves the subset; caught in readBlockSubset().
+struct OutsideSubset
+{
+};
+
+[[noreturn]] void outside()
+{
+    throw OutsideSubset {};
+}
+
+// Deeper nesting is left to yaml-cpp, which limits it without exhausting the stack.
+class DepthGuard
+{
+public:
+    explicit DepthGuard(int &depth)
+        : m_depth(depth)
+    {
+        if (++m_depth > 200)
+            outside();
+    }
+    ~DepthGuard() { --m_depth; }
+    DepthGuard(const DepthGuard &) = delete;
+    DepthGuard &operator=(const DepthGuard &) = delete;
+
+private:
+    int &m_depth;
+};
+
+class SubsetReader
+{
+public:
+    explicit SubsetReader(std::string_view text)
+        : m_text(text)
+    {
+    }
+
+    std::vector<std::pair<int, Node>> read()
+    {
+        if (m_text.find('\r') != std::string_view::npos || m_text.substr(0, 3) == "\xEF\xBB\xBF")
+            outside();
+        std::vector<std::pair<int, Node>> documents;
+        int index = -1;
+        bool open = false; // a document has started and not been ended by "..."
+        startLine(0);
+        while (!atEnd()) {
+            if (isMarker("---")) {
+                ++index;
+                open = true;
+                m_pos += 3;
+                finishLine();
+                continue;
+            }
+            if (isMarker("...")) {
+                open = false;
+                m_pos += 3;
+                finishLine();
+                continue;
+            }
+            if (!open) {
+                ++index;
+                open = true;
+            }
+            Node root = blockNode(-1);
+            if (!atEnd() && !isMarker("---") && !isMarker("..."))
+                outside();
+            documents.emplace_back(index, std::move(root));
+        }
+        return documents;
+    }
+
+private:
+    bool atEnd() const { return m_pos >= m_text.size(); }
+    char at(std::size_t p) const { return p < m_lineEnd ? m_text[p] : '\n'; }
+    int column(std::size_t p) const { return int(p - m_lineStart); }
+    Mark markAt(std::size_t p) const { return { m_line, column(p) + 1 }; }
+
+    bool isMarker(std::string_view marker) const
+    {
+        return m_indent == 0 && m_text.compare(m_pos, 3, marker) == 0
+            && (at(m_pos + 3) == ' ' || at(m_pos + 3) == '\n');
+    }
+    bool atDocumentBoundary() const { return atEnd() || isMarker("---") || isMarker("..."); }
+
+    // Makes the line starting at `start` current (not moving the cursor).
+    void loadLine(std::size_t start)
+    {
+        m_lineStart = start;
+        const void *nl = std::memchr(m_text.data() + start, '\n', m_text.size() - start);
+        m_lineEnd = nl ? std::size_t(static_cast<const char *>(nl) - m_text.data()) : m_text.size();
+        for (std::size_t i = start; i < m_lineEnd; ++i)
+            if (static_cast<unsigned char>(m_text[i]) < 0x20)
+                outside(); // tabs and control characters: leave them to yaml-cpp
+    }
+
+    std::size_t firstNonSpace() const
+    {
+        std::size_t p = m_lineStart;
+        while (p < m_lineEnd && m_text[p] == ' ')
+            ++p;
+        return p;
+    }
+
+    // Makes the line starting at `start` current and moves to its first
+    // content, skipping blank and comment-only lines.
+    void startLine(std::size_t start)
+    {
+        for (;;) {
+            if (start >= m_text.size()) {
+                m_pos = m_lineStart = m_lineEnd = m_text.size();
+                return;
+            }
+            loadLine(start);
+            const std::size_t p = firstNonSpace();
+            if (p < m_lineEnd && m_text[p] != '#') {
+                m_pos = p;
+                m_indent = int(p - start);
+                return;
+            }
+            start = m_lineEnd + 1;
+            ++m_line;
+        }
+    }
+
+    // Moves to the next line for a scalar continuing there; false at the end of the text.
+    bool nextRawLine()
+    {
+        if (m_lineEnd >= m_text.size())
+            return false;
+        ++m_line;
+        loadLine(m_lineEnd + 1);
+        return true;
+    }
+
+    // The rest of the current line must be blank or a comment; moves on to the next content.
+    void finishLine()
+    {
+        std::size_t p = m_pos;
+        while (p < m_lineEnd && m_text[p] == ' ')
+            ++p;
+        if (p < m_lineEnd && (m_text[p] != '#' || (p > m_lineStart && m_text[p - 1] != ' ')))
+            outside();
+        if (m_lineEnd >= m_text.size()) {
+            m_pos = m_lineStart = m_text.size();
+            return;
+        }
+        ++m_line;
+        startLine(m_lineEnd + 1);
+    }
+
+    void skipSpaces()
+    {
+        while (m_pos < m_lineEnd && m_text[m_pos] == ' ')
+            ++m_pos;
+    }
+
+    bool isSequenceItem(std::size_t p) const { return at(p) == '-' && (at(p + 1) == ' ' || at(p + 1) == '\n'); }
+
+    bool startsIndicator(std::size_t p) const { return yaml::startsIndicator(m_text, p, m_lineEnd); }
+
+    // A block node whose first line starts at the cursor.
+    Node blockNode(int parentIndent)
+    {
+        const int col = column(m_pos);
+        if (col <= parentIndent)
+            outside();
+        if (isSequenceItem(m_pos))
+            return sequence(col);
+        if (keyColon(m_pos) != std::string_view::npos)
+            return mapping(col);
+        return inlineValue(parentIndent);
+    }
+
+    // The position of the ':' ending an implicit key at p, or npos.
+    std::size_t keyColon(std::size_t p) const
+    {
+        const char c = at(p);
+        if (c == '"' || c == '\'') {
+            std::string ignored;
+            const std::size_t end = readQuotedInLine(m_text, p, m_lineEnd, ignored);
+            if (end == std::string_view::npos || at(end) != ':' || (at(end + 1) != ' ' && at(end + 1) != '\n'))
+                return std::string_view::npos;
+            return end;
+        }
+        if (startsIndicator(p))
+            return std::string_view::npos;
+        for (std::size_t i = p; i < m_lineEnd; ++i) {
+            if (m_text[i] == ':' && (at(i + 1) == ' ' || at(i + 1) == '\n'))
+                return i;
+            if (m_text[i] == '#' && m_text[i - 1] == ' ')
+                return std::string_view::npos;
+        }
+        return std::string_view::npos;
+    }
+
+    Node mapping(int indent)
+    {
+        const DepthGuard guard(m_depth);
+        Node map = Node::map();
+        map.setMark(markAt(m_pos));
+        for (;;) {
+            const std::size_t colon = keyColon(m_pos);
+            if (colon == std::string_view::npos)
+                outside();
+            const Mark keyMark = markAt(m_pos);
+            std::string key;
+            if (at(m_pos) == '"' || at(m_pos) == '\'') {
+                readQuotedInLine(m_text, m_pos, m_lineEnd, key);
+            } else {
+                std::size_t end = colon;
+                while (end > m_pos && m_text[end - 1] == ' ')
+                    --end;
+                key.assign(m_text.substr(m_pos, end - m_pos));
+                if (key == "<<")
+                    outside(); // merge keys: yaml-cpp path
+                if (key == "~" || key == "null" || key == "Null" || key == "NULL")
+                    key.clear(); // a null key decodes to ""
+            }
+            m_pos = colon + 1;
+            skipSpaces();
+            Node value;
+            if (at(m_pos) == '\n' || at(m_pos) == '#') {
+                const Mark nullMark = markAt(m_pos);
+                finishLine();
+                if (!atDocumentBoundary() && m_indent > indent)
+                    value = blockNode(indent);
+                else if (!atDocumentBoundary() && m_indent == indent && isSequenceItem(m_pos))
+                    value = sequence(indent);
+                else
+                    value.setMark(nullMark);
+            } else {
+                value = inlineValue(indent);
+            }
+            for (const MapEntry &e : map.entries())
+                if (e.key == key)
+                    outside(); // duplicate: yaml-cpp path reports it
+            map.entries().push_back(MapEntry { std::move(key), std::move(value), keyMark });
+            if (atDocumentBoundary() || m_indent < indent)
+                break;
+            if (m_indent > indent || isSequenceItem(m_pos))
+                outside();
+        }
+        return map;
+    }
+
+    Node sequence(int indent)
+    {
+        const DepthGuard guard(m_depth);
+        Node seq = Node::sequence();
+        seq.setMark(markAt(m_pos));
+        for (;;) {
+            ++m_pos; // the '-'
+            skipSpaces();
+            Node item;
+            if (at(m_pos) == '\n' || at(m_pos) == '#') {
+                const Mark nullMark = markAt(m_pos);
+                finishLine();
+                if (!atDocumentBoundary() && m_indent > indent)
+                    item = blockNode(indent);
+                else
+                    item.setMark(nullMark);
+            } else if (isSequenceItem(m_pos)) {
+                item = sequence(column(m_pos));
+            } else if (keyColon(m_pos) != std::string_view::npos) {
+                item = mapping(column(m_pos));
+            } else {
+                item = inlineValue(indent);
+            }
+            seq.items().push_back(std::move(item));
+            if (atDocumentBoundary() || m_indent < indent)
+                break;
+            if (m_indent > indent)
+                outside();
+            if (!isSequenceItem(m_pos))
+                break;
+        }
+        return seq;
+    }
+
+    // A value starting on the current line (a scalar, a block scalar or a
+    // one-line flow collection); leaves the cursor on the next content line.
+    Node inlineValue(int parentIndent)
+    {
+        const Mark mark = markAt(m_pos);
+        Node node;
+        const char c = at(m_pos);
+        if (c == '"' || c == '\'') {
+            node = Node::string(quotedValue(parentIndent));
+            finishLine();
+        } else if (c == '|' || c == '>') {
+            std::optional<BlockScalar> block = readBlockScalar(m_text, m_pos, parentIndent);
+            if (!block)
+                outside();
+            node = Node::string(block->folded ? foldedRoundTrip(block->value) : std::move(block->value));
+            m_line += int(std::count(
+                m_text.begin() + std::ptrdiff_t(m_lineStart), m_text.begin() + std::ptrdiff_t(block->end), '\n'));
+            startLine(block->end);
+        } else if (c == '[' || c == '{') {
+            std::optional<FlowCollection> flow = readOneLineFlow(m_text, m_lineStart, m_lineEnd, m_line, m_pos);
+            if (!flow)
+                outside();
+            node = std::move(flow->node);
+            m_pos = flow->end;
+            finishLine();
+        } else {
+            ResolvedScalar r = plainValue(parentIndent);
+            node = Node::scalar(std::move(r.text), r.type);
+        }
+        node.setMark(mark);
+        return node;
+    }
+
+    // The end of the plain text on the current line from the cursor (before a
+    // comment, trailing spaces dropped); `comment` tells whether one follows.
+    std::size_t plainLineEnd(bool &comment) const
+    {
+        std::size_t end = m_pos;
+        comment = false;
+        for (; end < m_lineEnd; ++end) {
+            if (m_text[end] == '#' && end > m_pos && m_text[end - 1] == ' ') {
+                comment = true;
+                break;
+            }
+            if (m_text[end] == ':' && (at(end + 1) == ' ' || at(end + 1) == '\n'))
+                outside(); // "a: b: c" is an error: yaml-cpp words it
+        }
+        while (end > m_pos && m_text[end - 1] == ' ')
+            --end;
+        return end;
+    }
+
+    // A plain scalar, possibly continued on more-indented lines (folded: one
+    // break becomes a space, each empty line a break).
+    ResolvedScalar plainValue(int parentIndent)
+    {
+        if (startsIndicator(m_pos))
+            outside();
+        bool comment = false;
+        std::size_t end = plainLineEnd(comment);
+        std::string_view first = m_text.substr(m_pos, end - m_pos);
+        std::string folded;
+        bool multiLine = false;
+        while (!comment) {
+            // Look ahead: empty lines, then a continuation line or not.
+            const std::size_t savedStart = m_lineStart, savedEnd = m_lineEnd;
+            const int savedLine = m_line;
+            std::size_t emptyLines = 0, p = 0;
+            bool continues = false;
+            while (nextRawLine()) {
+                p = firstNonSpace();
+                if (p == m_lineEnd) {
+                    ++emptyLines;
+                    continue;
+                }
+                const bool marker
+                    = p == m_lineStart && (m_text.compare(p, 3, "---") == 0 || m_text.compare(p, 3, "...") == 0);
+                continues = int(p - m_lineStart) > parentIndent && m_text[p] != '#' && !marker;
+                break;
+            }
+            if (!continues) {
+                m_lineStart = savedStart;
+                m_lineEnd = savedEnd;
+                m_line = savedLine;
+                break;
+            }
+            m_pos = p;
+            if (startsIndicator(m_pos))
+                outside(); // unusual continuation: yaml-cpp path
+            if (!multiLine)
+                folded.assign(first);
+            multiLine = true;
+            if (emptyLines == 0)
+                folded += ' ';
+            else
+                folded.append(emptyLines, '\n');
+            end = plainLineEnd(comment);
+            folded.append(m_text.substr(m_pos, end - m_pos));
+        }
+        m_pos = end;
+        finishLine();
+        if (multiLine)
+            return resolvePlain(folded);
+        return resolvePlain(first);
+    }
+
+    // A quoted scalar, possibly over several lines (a break becomes a space,
+    // each empty line a break; "\" ends a line without a space).
+    std::string quotedValue(int parentIndent)
+    {
+        const char quote = m_text[m_pos];
+        std::string out;
+        std::size_t keep = 0; // output length without trailing unescaped blanks
+        std::size_t i = m_pos + 1;
+        bool escapedBreak = false;
+        for (;;) {
+            if (i >= m_lineEnd) {
+                out.resize(keep);
+                std::size_t emptyLines = 0;
+                std::size_t p = 0;
+                for (;;) {
+                    if (!nextRawLine())
+                        outside(); // unterminated: yaml-cpp path reports it
+                    p = firstNonSpace();
+                    if (p < m_lineEnd)
+                        break;
+                    ++emptyLines;
+                }
+                if (int(p - m_lineStart) <= parentIndent || (escapedBreak && emptyLines > 0))
+                    outside();
+                if (p == m_lineStart && (m_text.compare(p, 3, "---") == 0 || m_text.compare(p, 3, "...") == 0))
+                    outside();
+                if (emptyLines > 0)
+                    out.append(emptyLines, '\n');
+                else if (!escapedBreak)
+                    out += ' ';
+                escapedBreak = false;
+                keep = out.size();
+                i = p;
+                continue;
+            }
+            const char c = m_text[i];
+            if (c == quote) {
+                if (quote == '\'' && at(i + 1) == '\'') {
+                    out += '\'';
+                    i += 2;
+                    keep = out.size();
+                    continue;
+                }
+                m_pos = i + 1;
+                return out;
+            }
+            if (c == '\\' && quote == '"') {
+                if (i + 1 >= m_lineEnd) {
+                    escapedBreak = true;
+                    keep = out.size();
+                    i = m_lineEnd;
+                    continue;
+                }
+                if (!decodeEscape(m_text, m_lineEnd, i, out))
+                    outside();
+                ++i;
+                keep = out.size();
+                continue;
+            }
+            out += c;
+            if (c != ' ')
+                keep = out.size();
+            ++i;
+        }
+    }
+
+    std::string_view m_text;
+    std::size_t m_pos = 0;
+    std::size_t m_lineStart = 0;
+    std::size_t m_lineEnd = 0;
+    int m_line = 1;
+    int m_indent = 0;
+    int m_depth = 0;
+};
+
+} // namespace
+
+std::optional<std::vector<std::pair<int, Node>>> readBlockSubset(std::string_view text)
+{
+    try {
+        return SubsetReader(text).read();
+    } catch (const OutsideSubset &) {
+        return std::nullopt;
+    }
+}
+
+} // namespace capstan::manifest::yaml

@@ -1,0 +1,268 @@
+#include "manifest/yaml_writer.h"
+
+#include "manifest/go_sort.h"
+#include "manifest/yaml_scalar.h"
+#include "manifest/yaml_scalar_style.h"
+
+#include <QChar>
+
+#include <algorithm>
+
+namespace capstan::manifest {
+
+namespace {
+
+using yaml::Output;
+
+char32_t nextCodePoint(std::string_view s, std::size_t &i)
+{
+    const auto byte = [&](std::size_t k) {
+        return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u;
+    };
+    const unsigned char c = byte(i);
+    std::size_t w = 1;
+    char32_t v = c;
+    if ((c & 0xE0) == 0xC0)
+        w = 2, v = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0)
+        w = 3, v = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0)
+        w = 4, v = c & 0x07;
+    for (std::size_t k = 1; k < w; ++k)
+        v = (v << 6) | (byte(i + k) & 0x3F);
+    i += w;
+    return v;
+}
+
+bool isLetter(char32_t c)
+{
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return QChar::isLetter(c);
+}
+
+bool isDigit(char32_t c)
+{
+    if (c < 0x80)
+        return c >= '0' && c <= '9';
+    return QChar::isDigit(c);
+}
+
+// go-yaml v2's key order: letters after other characters, letters by code
+// point, runs of digits by their numeric value ("item2" before "item10").
+// Works on bytes for ASCII keys and on code points otherwise.
+template<typename Text> bool keyLessIn(const Text &ar, const Text &br)
+{
+    for (std::size_t i = 0; i < ar.size() && i < br.size(); ++i) {
+        if (ar[i] == br[i])
+            continue;
+        const bool al = isLetter(char32_t(ar[i])), bl = isLetter(char32_t(br[i]));
+        if (al && bl)
+            return ar[i] < br[i];
+        if (al || bl)
+            return bl;
+        long long an = 0, bn = 0;
+        if (ar[i] == '0' || br[i] == '0') {
+            // A zero inside a number ("10" vs "1a") is compared as part of it.
+            for (std::size_t j = i; j-- > 0 && isDigit(char32_t(ar[j]));) {
+                if (ar[j] != '0') {
+                    an = bn = 1;
+                    break;
+                }
+            }
+        }
+        std::size_t ai = i, bi = i;
+        for (; ai < ar.size() && isDigit(char32_t(ar[ai])); ++ai)
+            an = an * 10 + (long long)(char32_t(ar[ai]) - U'0');
+        for (; bi < br.size() && isDigit(char32_t(br[bi])); ++bi)
+            bn = bn * 10 + (long long)(char32_t(br[bi]) - U'0');
+        if (an != bn)
+            return an < bn;
+        if (ai != bi)
+            return ai < bi;
+        return ar[i] < br[i];
+    }
+    return ar.size() < br.size();
+}
+
+bool isAscii(std::string_view s)
+{
+    return std::all_of(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
+}
+
+std::u32string codePoints(std::string_view s)
+{
+    std::u32string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();)
+        out.push_back(nextCodePoint(s, i));
+    return out;
+}
+
+bool keyLess(std::string_view a, std::string_view b)
+{
+    if (isAscii(a) && isAscii(b))
+        return keyLessIn(a, b);
+    return keyLessIn(codePoints(a), codePoints(b));
+}
+
+class Emitter
+{
+public:
+    std::string take() { return std::move(m_out.text); }
+
+    // A node at the document root.
+    void root(const Node &node)
+    {
+        if (isBlockCollection(node))
+            collection(node, 0);
+        else
+            scalarValue(node, 2); // go-yaml indents a root block scalar by its step
+        endLine();
+    }
+
+private:
+    static bool isBlockCollection(const Node &node) { return !node.isScalar() && !node.empty(); }
+
+    // A non-empty map or sequence whose first line starts at the current column.
+    void collection(const Node &node, int indent)
+    {
+        if (node.isMap())
+            mapping(node, indent);
+        else
+            sequence(node, indent);
+    }
+
+    void mapping(const Node &node, int indent)
+    {
+        std::vector<const MapEntry *> entries;
+        entries.reserve(node.entries().size());
+        for (const MapEntry &e : node.entries())
+            entries.push_back(&e);
+        gosort::sort(entries, [](const MapEntry *a, const MapEntry *b) { return keyLess(a->key, b->key); });
+        bool first = true;
+        for (const MapEntry *e : entries) {
+            if (!first)
+                endLine();
+            first = false;
+            m_out.padTo(indent);
+            if (isSimpleKey(e->key))
+                simpleEntry(*e, indent);
+            else
+                complexEntry(*e, indent);
+        }
+    }
+
+    // go-yaml writes a key longer than 128 bytes or spanning lines as "? key".
+    static bool isSimpleKey(std::string_view key)
+    {
+        return key.size() <= 128 && key.find_first_of("\n\r") == std::string_view::npos
+            && key.find("\xC2\x85") == std::string_view::npos && key.find("\xE2\x80\xA8") == std::string_view::npos
+            && key.find("\xE2\x80\xA9") == std::string_view::npos;
+    }
+
+    void simpleEntry(const MapEntry &e, int indent)
+    {
+        yaml::writeString(m_out, e.key, yaml::stringStyle(e.key, true), indent, true);
+        m_out.put(':');
+        const Node &value = e.value;
+        if (value.isMap() && !value.empty()) {
+            m_out.newline();
+            mapping(value, indent + 2);
+        } else if (value.isSequence() && !value.empty()) {
+            m_out.newline();
+            sequence(value, indent); // go-yaml does not indent a list under a key
+        } else {
+            m_out.put(' ');
+            scalarValue(value, indent + 2);
+        }
+    }
+
+    // "? key" on its own lines, then ": value" (a collection starts on the same line).
+    void complexEntry(const MapEntry &e, int indent)
+    {
+        m_out.write("? ");
+        yaml::writeString(m_out, e.key, yaml::stringStyle(e.key, false), indent + 2, false);
+        endLine();
+        m_out.padTo(indent);
+        m_out.write(": ");
+        if (isBlockCollection(e.value))
+            collection(e.value, indent + 2);
+        else
+            scalarValue(e.value, indent + 2);
+    }
+
+    void sequence(const Node &node, int indent)
+    {
+        bool first = true;
+        for (const Node &item : node.items()) {
+            if (!first)
+                endLine();
+            first = false;
+            m_out.padTo(indent);
+            m_out.write("- ");
+            if (isBlockCollection(item))
+                collection(item, indent + 2);
+            else
+                scalarValue(item, indent + 2);
+        }
+    }
+
+    // A scalar or an empty collection; `indent` is where continuation lines go.
+    void scalarValue(const Node &node, int indent)
+    {
+        if (node.isMap()) {
+            m_out.write("{}");
+            return;
+        }
+        if (node.isSequence()) {
+            m_out.write("[]");
+            return;
+        }
+        switch (node.scalarType()) {
+        case ScalarType::Null:
+            m_out.write("null");
+            return;
+        case ScalarType::Bool:
+        case ScalarType::Int:
+            m_out.write(node.text());
+            return;
+        case ScalarType::Float:
+            m_out.write(yaml::formatYamlNumber(node.text()));
+            return;
+        case ScalarType::String:
+            yaml::writeString(m_out, node.text(), yaml::stringStyle(node.text(), false), indent, false);
+            return;
+        }
+    }
+
+    void endLine()
+    {
+        if (m_out.column != 0 || m_out.text.empty())
+            m_out.newline();
+    }
+
+    Output m_out;
+};
+
+} // namespace
+
+std::string emitYaml(const Node &node)
+{
+    Emitter e;
+    e.root(node);
+    return e.take();
+}
+
+std::string emitObjects(const std::vector<Object> &objects)
+{
+    std::string out;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        if (i > 0)
+            out += "---\n";
+        out += emitYaml(objects[i].root());
+    }
+    return out;
+}
+
+} // namespace capstan::manifest

@@ -54,8 +54,9 @@ constexpr std::string_view kStringTag = "tag:yaml.org,2002:str";
 class TreeBuilder final : public YAML::EventHandler
 {
 public:
-    explicit TreeBuilder(std::string_view text)
+    TreeBuilder(std::string_view text, DuplicateKeys duplicates)
         : m_text(text)
+        , m_duplicates(duplicates)
     {
     }
 
@@ -269,10 +270,17 @@ private:
             parent.merges.push_back(std::move(node));
             return;
         }
-        for (const MapEntry &e : parent.node.entries())
-            if (e.key == parent.key)
-                throw TreeError { parent.keyMark,
+        for (MapEntry &e : parent.node.entries()) {
+            if (e.key != parent.key)
+                continue;
+            if (m_duplicates == DuplicateKeys::KeepLast) {
+                e.value = std::move(node);
+                e.keyMark = parent.keyMark;
+                return;
+            }
+            throw TreeError { parent.keyMark,
                     "mapping key \"" + parent.key + "\" already defined at line " + std::to_string(e.keyMark.line) };
+        }
         parent.node.entries().push_back(MapEntry { std::move(parent.key), std::move(node), parent.keyMark });
     }
 
@@ -302,6 +310,7 @@ private:
     }
 
     std::string_view m_text;
+    DuplicateKeys m_duplicates;
     std::size_t m_lastPos = 0;
     bool m_checkSeparator = false;
     std::vector<Frame> m_stack;
@@ -345,7 +354,7 @@ std::string readableMessage(const std::string &msg)
 } // namespace
 
 capstan::Result<std::vector<std::pair<int, Node>>> parseStream(
-    std::string_view text, const std::string &file, ReadPath path)
+    std::string_view text, const std::string &file, ReadPath path, DuplicateKeys duplicates)
 {
     if (path == ReadPath::Fastest) {
         if (auto documents = yaml::readBlockSubset(text))
@@ -353,7 +362,7 @@ capstan::Result<std::vector<std::pair<int, Node>>> parseStream(
     }
     ViewBuffer buffer(text);
     std::istream in(&buffer);
-    TreeBuilder builder(text);
+    TreeBuilder builder(text, duplicates);
     const auto where = [&](Mark m) {
         return m.line > 0 ? file + ":" + std::to_string(m.line) + ":" + std::to_string(m.column) : file;
     };
@@ -390,9 +399,10 @@ const char *kindName(const Node &node)
 
 } // namespace
 
-capstan::Result<std::vector<Node>> parseDocuments(std::string_view text, const std::string &file)
+capstan::Result<std::vector<Node>> parseDocuments(
+    std::string_view text, const std::string &file, DuplicateKeys duplicates)
 {
-    auto parsed = parseStream(text, file, ReadPath::Fastest);
+    auto parsed = parseStream(text, file, ReadPath::Fastest, duplicates);
     if (!parsed)
         return parsed.error();
     std::vector<Node> nodes;
@@ -402,9 +412,10 @@ capstan::Result<std::vector<Node>> parseDocuments(std::string_view text, const s
     return nodes;
 }
 
-capstan::Result<std::vector<Object>> parseObjects(std::string_view text, const std::string &file)
+capstan::Result<std::vector<Object>> parseObjects(
+    std::string_view text, const std::string &file, DuplicateKeys duplicates)
 {
-    auto parsed = parseStream(text, file, ReadPath::Fastest);
+    auto parsed = parseStream(text, file, ReadPath::Fastest, duplicates);
     if (!parsed)
         return parsed.error();
     auto fileName = std::make_shared<const std::string>(file);

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "manifest/node.h"
+#include "manifest/yaml_reader.h"
 
 #include <string>
 #include <string_view>
@@ -18,6 +19,7 @@ enum class ReadPath {
 
 // The non-empty documents of a stream with their 0-based index in it.
 capstan::Result<std::vector<std::pair<int, Node>>> parseStream(
-    std::string_view text, const std::string &file, ReadPath path);
+    std::string_view text, const std::string &file, ReadPath path,
+    DuplicateKeys duplicates = DuplicateKeys::Reject);
 
 } // namespace capstan::manifest

@@ -305,6 +305,18 @@ private Q_SLOTS:
         }
     }
 
+    void repeatedKeysCanKeepTheLastValue()
+    {
+        const std::string text = "spec:\n  replicas: 1\n  paused: false\n  replicas: 3\n";
+        QVERIFY(!parseDocuments(text, "a.yaml").ok());
+        auto lenient = parseDocuments(text, "a.yaml", DuplicateKeys::KeepLast);
+        QVERIFY(lenient.ok());
+        const Node &spec = *lenient->front().find("spec");
+        QCOMPARE(spec.size(), std::size_t(2));
+        QCOMPARE(spec.textAt({"replicas"}), std::string("3"));
+        QCOMPARE(spec.find("replicas")->mark().line, 4);
+    }
+
     void objectsMustBeMappings()
     {
         const auto r = parseObjects("kind: A\n---\n- a\n- b\n", "list.yaml");

@@ -1,0 +1,286 @@
+// Render benchmark for issue 3: generates a repository of N overlays, renders
+// every overlay in-process with capstan::kustomize::renderDirectory (cold: the
+// process has rendered nothing before), and, in the same run, times
+// `kubectl kustomize` and `capstanctl render` as whole processes on a sample.
+//
+//   bench_render [--overlays N] [--dir DIR] [--kubectl K] [--ctl PATH] [--samples K]
+//   bench_render --print DIR      render one directory like capstanctl render
+//                                  (the driver compare_random.sh falls back to)
+#include "bench_repository.h"
+#include "kustomize/render.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double millisSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double peakRssMiB(int who)
+{
+    rusage usage {};
+    getrusage(who, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
+}
+
+struct Options
+{
+    int overlays = 1000;
+    std::string dir; // empty: a temporary directory, removed afterwards
+    int kubectlSamples = 0; // --kubectl K
+    std::string ctl; // --ctl PATH
+    int samples = 20; // overlays for --ctl when --kubectl is not given
+    std::string printDir; // --print DIR
+};
+
+[[noreturn]] void usage(const char *why)
+{
+    std::fprintf(stderr,
+        "bench_render: %s\n"
+        "usage: bench_render [--overlays N] [--dir DIR] [--kubectl K] [--ctl PATH] [--samples K]\n"
+        "       bench_render --print DIR\n",
+        why);
+    std::exit(2);
+}
+
+int positive(const char *text, const char *flag)
+{
+    char *end = nullptr;
+    const long value = std::strtol(text, &end, 10);
+    if (*end != '\0' || value <= 0 || value > 1000000)
+        usage((std::string(flag) + " wants a positive number").c_str());
+    return static_cast<int>(value);
+}
+
+Options parse(int argc, char **argv)
+{
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        const auto next = [&]() -> const char * {
+            if (i + 1 >= argc)
+                usage((arg + " needs a value").c_str());
+            return argv[++i];
+        };
+        if (arg == "--overlays")
+            o.overlays = positive(next(), "--overlays");
+        else if (arg == "--dir")
+            o.dir = next();
+        else if (arg == "--kubectl")
+            o.kubectlSamples = positive(next(), "--kubectl");
+        else if (arg == "--ctl")
+            o.ctl = next();
+        else if (arg == "--samples")
+            o.samples = positive(next(), "--samples");
+        else if (arg == "--print")
+            o.printDir = next();
+        else
+            usage(("unknown argument " + arg).c_str());
+    }
+    return o;
+}
+
+int printRender(const std::string &dir)
+{
+    const auto result = capstan::kustomize::renderDirectory(dir);
+    if (!result.ok()) {
+        std::fprintf(stderr, "error: %s\n", result.error().toString().c_str());
+        return 1;
+    }
+    for (const std::string &w : result.value().warnings)
+        std::fprintf(stderr, "%s\n", w.c_str());
+    std::fwrite(result.value().yaml.data(), 1, result.value().yaml.size(), stdout);
+    return 0;
+}
+
+struct Percentiles
+{
+    double p50 = 0, p95 = 0, max = 0;
+};
+
+Percentiles percentiles(std::vector<double> values)
+{
+    if (values.empty())
+        return {};
+    std::sort(values.begin(), values.end());
+    const auto at = [&](double q) {
+        return values[static_cast<std::size_t>(q * static_cast<double>(values.size() - 1))];
+    };
+    return { at(0.5), at(0.95), values.back() };
+}
+
+// Runs `program args... dir` once and returns its wall time, or a negative
+// number when it failed. Output is read in full, as Argo CD's repo-server does.
+struct ProcessRun
+{
+    double millis = -1;
+    QByteArray out;
+};
+
+ProcessRun timeProcess(const QString &program, QStringList args, const std::filesystem::path &dir)
+{
+    args << QString::fromStdString(dir.string());
+    QProcess process;
+    const auto start = Clock::now();
+    process.start(program, args);
+    const bool finished = process.waitForFinished(120000);
+    ProcessRun run;
+    run.out = process.readAllStandardOutput();
+    const double millis = millisSince(start);
+    if (finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
+        run.millis = millis;
+    return run;
+}
+
+std::vector<std::size_t> sampleIndices(std::size_t total, int count)
+{
+    std::vector<std::size_t> picked;
+    const std::size_t k = std::min<std::size_t>(total, static_cast<std::size_t>(count));
+    for (std::size_t i = 0; i < k; ++i)
+        picked.push_back(i * total / k);
+    return picked;
+}
+
+struct ProcessSummary
+{
+    int runs = 0;
+    int failed = 0;
+    int identical = 0; // outputs byte-identical to Capstan's in-process render
+    double meanMillis = 0;
+    double medianMillis = 0;
+};
+
+ProcessSummary timeSample(const QString &program, const QStringList &args,
+    const std::vector<std::filesystem::path> &overlays, const std::vector<std::size_t> &picked,
+    const std::vector<std::string> &capstanYaml)
+{
+    ProcessSummary s;
+    std::vector<double> each;
+    double total = 0;
+    for (std::size_t index : picked) {
+        const ProcessRun run = timeProcess(program, args, overlays[index]);
+        ++s.runs;
+        if (run.millis < 0) {
+            ++s.failed;
+            continue;
+        }
+        total += run.millis;
+        each.push_back(run.millis);
+        if (run.out.toStdString() == capstanYaml[index])
+            ++s.identical;
+    }
+    s.meanMillis = each.empty() ? 0 : total / static_cast<double>(each.size());
+    s.medianMillis = percentiles(each).p50;
+    return s;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const Options options = parse(argc, argv);
+    if (!options.printDir.empty())
+        return printRender(options.printDir);
+
+    QTemporaryDir temp(QDir::tempPath() + QStringLiteral("/capstan-bench-XXXXXX"));
+    const std::filesystem::path root = options.dir.empty() ? temp.path().toStdString() : options.dir;
+    if (options.dir.empty() && !temp.isValid())
+        usage("cannot create a temporary directory");
+
+    auto start = Clock::now();
+    const std::vector<std::filesystem::path> overlays = capstan::bench::writeBenchRepository(root, options.overlays);
+    std::printf("repository        : %zu overlays under %s (written in %.0f ms)\n", overlays.size(),
+        root.string().c_str(), millisSince(start));
+
+    // In-process, cold: nothing has been rendered in this process before.
+    std::vector<double> each;
+    std::vector<std::string> yaml(overlays.size());
+    each.reserve(overlays.size());
+    int failed = 0;
+    std::string firstError;
+    start = Clock::now();
+    for (std::size_t i = 0; i < overlays.size(); ++i) {
+        const auto one = Clock::now();
+        auto result = capstan::kustomize::renderDirectory(overlays[i].string());
+        each.push_back(millisSince(one));
+        if (result.ok()) {
+            yaml[i] = std::move(result.value().yaml);
+        } else if (failed++ == 0) {
+            firstError = result.error().toString();
+        }
+    }
+    const double totalMillis = millisSince(start);
+    const double perOverlay = totalMillis / static_cast<double>(overlays.size());
+    const double rss = peakRssMiB(RUSAGE_SELF);
+    const Percentiles p = percentiles(each);
+    std::printf("capstan in-process: %zu overlays, %d failed, total %.1f ms, %.3f ms per overlay "
+                "(p50 %.3f, p95 %.3f, max %.3f)\n",
+        overlays.size(), failed, totalMillis, perOverlay, p.p50, p.p95, p.max);
+    if (failed > 0)
+        std::printf("   first failure: %s\n", firstError.c_str());
+    // Where the time goes when the mean is far above the median.
+    std::vector<std::size_t> order(each.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::partial_sort(order.begin(), order.begin() + std::min<std::ptrdiff_t>(3, std::ssize(order)), order.end(),
+        [&](std::size_t a, std::size_t b) { return each[a] > each[b]; });
+    for (std::size_t i = 0; i < std::min<std::size_t>(3, order.size()); ++i)
+        std::printf("   slowest: %.3f ms %s (#%zu)\n", each[order[i]], overlays[order[i]].string().c_str(), order[i]);
+    std::printf("peak RSS          : %.1f MiB (this process, after all in-process renders)\n", rss);
+
+    double kubectlMillis = 0;
+    double kubectlMedian = 0;
+    const int samples = options.kubectlSamples > 0 ? options.kubectlSamples : options.samples;
+    const std::vector<std::size_t> picked = sampleIndices(overlays.size(), samples);
+    if (options.kubectlSamples > 0) {
+        const QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+        if (kubectl.isEmpty()) {
+            std::printf("kubectl kustomize : skipped, kubectl is not on PATH\n");
+        } else {
+            const ProcessSummary s = timeSample(kubectl, { QStringLiteral("kustomize") }, overlays, picked, yaml);
+            kubectlMillis = s.meanMillis;
+            kubectlMedian = s.medianMillis;
+            std::printf("kubectl kustomize : %d overlays, %d failed, %.2f ms per overlay (median %.2f), "
+                        "peak child RSS %.1f MiB\n",
+                s.runs, s.failed, s.meanMillis, s.medianMillis, peakRssMiB(RUSAGE_CHILDREN));
+            std::printf("   byte-identical to Capstan: %d of %d\n", s.identical, s.runs - s.failed);
+            // Means carry the machine's load spikes; medians show the steady state.
+            if (perOverlay > 0 && s.meanMillis > 0)
+                std::printf(
+                    "   ratio kubectl / capstan in-process: %.0fx by means, %.0fx by medians (target >= 1000x)\n",
+                    s.meanMillis / perOverlay, s.medianMillis / p.p50);
+        }
+    }
+    if (!options.ctl.empty()) {
+        const ProcessSummary s
+            = timeSample(QString::fromStdString(options.ctl), { QStringLiteral("render") }, overlays, picked, yaml);
+        std::printf("capstanctl render : %d overlays, %d failed, %.2f ms per overlay (median %.2f)\n", s.runs, s.failed,
+            s.meanMillis, s.medianMillis);
+        std::printf("   byte-identical to in-process: %d of %d\n", s.identical, s.runs - s.failed);
+        if (kubectlMillis > 0 && s.meanMillis > 0)
+            std::printf("   ratio kubectl / capstanctl: %.1fx by means, %.1fx by medians (target >= 30x)\n",
+                kubectlMillis / s.meanMillis, kubectlMedian / s.medianMillis);
+    }
+
+    std::printf("targets           : 1000 overlays in < 1 s: %s (%.0f ms for %zu); peak RSS < 200 MB: %s\n",
+        overlays.size() >= 1000 && totalMillis < 1000.0 ? "met" : (overlays.size() < 1000 ? "n/a" : "missed"),
+        totalMillis, overlays.size(), rss * 1.048576 < 200.0 ? "met" : "missed");
+    return failed == 0 ? 0 : 1;
+}

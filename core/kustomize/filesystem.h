@@ -1,0 +1,84 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace capstan::kustomize {
+
+// The read-only view of a tree that the renderer works on. Paths are '/'-separated
+// and absolute within the file system (for a Git tree: relative to the repository
+// root, written with a leading '/'). The renderer reads nothing except through
+// this interface, so a render is a pure function of the files it reads.
+class FileSystem
+{
+public:
+    virtual ~FileSystem() = default;
+
+    virtual Result<std::string> readFile(const std::string &path) const = 0;
+    virtual bool exists(const std::string &path) const = 0;
+    virtual bool isDirectory(const std::string &path) const = 0;
+    // Names (not paths) of the entries of a directory, sorted.
+    virtual Result<std::vector<std::string>> listDirectory(const std::string &path) const = 0;
+    // The path with every symbolic link resolved; the load restrictor compares these.
+    virtual Result<std::string> canonicalPath(const std::string &path) const = 0;
+};
+
+// The local disk. It remembers what it has looked up (file types, resolved
+// paths), so use a fresh one for each render that should see new changes.
+class DiskFileSystem final : public FileSystem
+{
+public:
+    DiskFileSystem();
+    ~DiskFileSystem() override;
+
+    Result<std::string> readFile(const std::string &path) const override;
+    bool exists(const std::string &path) const override;
+    bool isDirectory(const std::string &path) const override;
+    Result<std::vector<std::string>> listDirectory(const std::string &path) const override;
+    Result<std::string> canonicalPath(const std::string &path) const override;
+
+private:
+    struct Entry;
+    Entry entry(const std::string &path) const;
+    struct Cache;
+    std::unique_ptr<Cache> m_cache;
+};
+
+// Wraps another file system and remembers every path the renderer asked about
+// (read, tested, listed or resolved): the inputs a cached render depends on.
+class RecordingFileSystem final : public FileSystem
+{
+public:
+    explicit RecordingFileSystem(const FileSystem &inner) : m_inner(inner) {}
+
+    Result<std::string> readFile(const std::string &path) const override;
+    bool exists(const std::string &path) const override;
+    bool isDirectory(const std::string &path) const override;
+    Result<std::vector<std::string>> listDirectory(const std::string &path) const override;
+    Result<std::string> canonicalPath(const std::string &path) const override;
+
+    // Sorted, without duplicates.
+    std::vector<std::string> pathsUsed() const;
+
+private:
+    void record(const std::string &path) const;
+
+    const FileSystem &m_inner;
+    mutable std::mutex m_mutex;
+    mutable std::set<std::string> m_paths;
+};
+
+// Lexical path helpers ('/'-separated, no file-system access).
+std::string cleanPath(const std::string &path);        // folds "//", "." and ".."
+std::string joinPath(const std::string &dir, const std::string &relative); // relative may be absolute
+std::string parentPath(const std::string &path);
+std::string baseName(const std::string &path);
+// True when path is dir itself or lies below it (both clean).
+bool isWithin(const std::string &path, const std::string &dir);
+
+} // namespace capstan::kustomize

@@ -1,0 +1,244 @@
+#include "kustomize/kust_target.h"
+
+#include "kustomize/generators.h"
+#include "kustomize/name_reference.h"
+#include "kustomize/patches.h"
+#include "kustomize/replacements.h"
+#include "manifest/yaml_reader.h"
+
+#include <memory>
+
+namespace capstan::kustomize {
+
+using manifest::Node;
+
+namespace {
+
+Result<void> appendUnique(ResourceList &resources, Resource resource, const std::string &from)
+{
+    const ResId id = resource.currentId();
+    for (const Resource &existing : resources)
+        if (existing.currentId().equals(id))
+            return makeError("may not add resource with an already registered id: " + id.toString(), from);
+    resources.push_back(std::move(resource));
+    return {};
+}
+
+Error wrap(const Error &error, const std::string &context)
+{
+    return makeError(context + ": " + error.message, error.where);
+}
+
+} // namespace
+
+Result<Kustomization> loadKustomization(const Loader &loader, std::string *fileName)
+{
+    std::string found;
+    for (const char *name : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
+        if (loader.fileSystem().exists(loader.absolute(name)) && !loader.fileSystem().isDirectory(loader.absolute(name))) {
+            if (!found.empty())
+                return makeError("Found multiple kustomization files", loader.root());
+            found = name;
+        }
+    }
+    if (found.empty())
+        return makeError("unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory",
+                         loader.root());
+    auto text = loader.load(found);
+    if (!text)
+        return text.error();
+    const std::string path = loader.absolute(found);
+    auto docs = manifest::parseDocuments(*text, path);
+    if (!docs)
+        return docs.error();
+    if (fileName)
+        *fileName = found;
+    return parseKustomization(docs->empty() ? Node() : docs->front(), path);
+}
+
+Result<ResourceList> KustTarget::build(const Loader &loader)
+{
+    ResourceList resources;
+    TransformerConfig config;
+    if (auto ok = accumulate(loader, resources, config, false); !ok)
+        return ok.error();
+    addHashSuffixes(resources);
+    if (auto ok = fixNameReferences(resources, config.lists().nameReference); !ok)
+        return ok.error();
+    return resources;
+}
+
+Result<void> KustTarget::accumulate(const Loader &loader, ResourceList &resources, TransformerConfig &config,
+                                    bool isComponent)
+{
+    auto k = loadKustomization(loader);
+    if (!k)
+        return k.error();
+    if (m_depth == 0) {
+        m_sortOptions = k->sortOptions;
+        m_buildMetadata = k->buildMetadata;
+    }
+    struct DepthGuard
+    {
+        int &depth;
+        explicit DepthGuard(int &d) : depth(d) { ++depth; }
+        ~DepthGuard() { --depth; }
+    } guard(m_depth);
+    m_warnings.insert(m_warnings.end(), k->warnings.begin(), k->warnings.end());
+    if (isComponent && k->kind != "Component")
+        return makeError("expected kind 'Component' for path '" + loader.root() + "' but got '" + k->kind + "'");
+    if (!isComponent && k->kind == "Component")
+        return makeError("expected kind != 'Component' for path '" + loader.root() + "'");
+
+    if (auto ok = accumulateResources(loader, *k, resources, config); !ok)
+        return wrap(ok.error(), "accumulating resources");
+    if (auto ok = loadConfigurations(loader, *k, config); !ok)
+        return ok;
+    if (auto ok = runGenerators(loader, *k, resources); !ok)
+        return ok;
+    for (const std::string &component : k->components) {
+        if (isRemoteReference(component))
+            return makeError("remote components are not supported: '" + component + "'", loader.root());
+        auto child = loader.child(component);
+        if (!child)
+            return wrap(child.error(), "accumulating components");
+        if (auto ok = accumulate(*child, resources, config, true); !ok)
+            return wrap(ok.error(), "accumulating components");
+    }
+    return runTransformers(loader, *k, resources, config);
+}
+
+Result<void> KustTarget::loadConfigurations(const Loader &loader, const Kustomization &k, TransformerConfig &config)
+{
+    const auto readDocument = [&](const std::string &path) -> Result<Node> {
+        auto text = loader.load(path);
+        if (!text)
+            return text.error();
+        auto docs = manifest::parseDocuments(*text, loader.absolute(path));
+        if (!docs)
+            return docs.error();
+        return docs->empty() ? Node() : docs->front();
+    };
+    for (const std::string &path : k.configurations) {
+        auto doc = readDocument(path);
+        if (!doc)
+            return doc.error();
+        auto loaded = TransformerConfig::fromConfigurationFile(*doc);
+        if (!loaded)
+            return makeError(loaded.error().message, loader.absolute(path));
+        config.merge(*loaded);
+    }
+    for (const std::string &path : k.crds) {
+        auto doc = readDocument(path);
+        if (!doc)
+            return doc.error();
+        auto loaded = TransformerConfig::fromCrdFile(*doc);
+        if (!loaded)
+            return makeError(loaded.error().message, loader.absolute(path));
+        config.merge(*loaded);
+    }
+    return {};
+}
+
+Result<void> KustTarget::accumulateResources(const Loader &loader, const Kustomization &k, ResourceList &resources,
+                                             TransformerConfig &config)
+{
+    const FileSystem &fs = loader.fileSystem();
+    for (const std::string &entry : k.resources) {
+        const std::string path = loader.absolute(entry);
+        if (!fs.exists(path)) {
+            if (isRemoteReference(entry))
+                return makeError("remote resource '" + entry + "' in 'resources' is not supported (Capstan renders local "
+                                 "trees only)",
+                                 loader.absolute("kustomization.yaml"));
+            return makeError("resource '" + entry + "' does not exist", path);
+        }
+        if (fs.isDirectory(path)) {
+            auto child = loader.child(entry);
+            if (!child)
+                return child.error();
+            ResourceList sub;
+            TransformerConfig subConfig;
+            if (auto ok = accumulate(*child, sub, subConfig, false); !ok)
+                return wrap(ok.error(), "recursed accumulation of path '" + child->root() + "'");
+            config.merge(subConfig);
+            for (Resource &r : sub)
+                if (auto ok = appendUnique(resources, std::move(r), child->root()); !ok)
+                    return ok;
+            continue;
+        }
+        auto text = loader.load(entry);
+        if (!text)
+            return text.error();
+        auto parsed = parseResourceStream(*text, path);
+        if (!parsed)
+            return parsed.error();
+        for (Resource &r : *parsed) {
+            if (r.kind().empty())
+                return makeError("missing kind in object", r.object.where());
+            if (auto ok = appendUnique(resources, std::move(r), path); !ok)
+                return ok;
+        }
+    }
+    return {};
+}
+
+Result<void> KustTarget::runGenerators(const Loader &loader, const Kustomization &k, ResourceList &resources)
+{
+    for (const auto &[kind, specs] : {std::pair{GeneratedKind::ConfigMap, &k.configMapGenerator},
+                                      std::pair{GeneratedKind::Secret, &k.secretGenerator}}) {
+        for (const GeneratorSpec &spec : *specs) {
+            auto generated = generate(kind, spec, mergeGeneratorOptions(spec.options, k.generatorOptions), loader);
+            if (!generated)
+                return generated.error();
+            if (auto ok = absorbGenerated(resources, std::move(*generated)); !ok)
+                return makeError(ok.error().message, loader.absolute("kustomization.yaml"));
+        }
+    }
+    return {};
+}
+
+Result<void> KustTarget::runTransformers(const Loader &loader, const Kustomization &k, ResourceList &resources,
+                                         const TransformerConfig &config)
+{
+    if (auto ok = applyStrategicMergeEntries(resources, k.patchesStrategicMerge, loader); !ok)
+        return ok;
+    if (auto ok = applyPatchSpecs(resources, k.patches, loader); !ok)
+        return ok;
+    if (auto ok = applyNamespace(resources, k.ns, config.lists().ns); !ok)
+        return ok;
+    if (auto ok = applyNamePrefix(resources, k.namePrefix, config.lists().namePrefix); !ok)
+        return ok;
+    if (auto ok = applyNameSuffix(resources, k.nameSuffix, config.lists().nameSuffix); !ok)
+        return ok;
+    for (const LabelSpec &label : k.labels) {
+        std::vector<FieldSpec> specs = label.fields;
+        specs.insert(specs.end(), config.lists().labels.begin(), config.lists().labels.end());
+        if (label.includeSelectors) {
+            specs.insert(specs.end(), config.lists().commonLabels.begin(), config.lists().commonLabels.end());
+        } else {
+            if (label.includeTemplates)
+                specs.insert(specs.end(), config.lists().templateLabels.begin(), config.lists().templateLabels.end());
+            specs.push_back(FieldSpec{{}, "metadata/labels", true});
+        }
+        if (auto ok = applyStringMap(resources, label.pairs, specs); !ok)
+            return ok;
+    }
+    if (auto ok = applyStringMap(resources, k.commonLabels, config.lists().commonLabels); !ok)
+        return ok;
+    if (auto ok = applyStringMap(resources, k.commonAnnotations, config.lists().commonAnnotations); !ok)
+        return ok;
+    if (auto ok = applyPatchSpecs(resources, k.patchesJson6902, loader); !ok)
+        return ok;
+    for (const ReplicaSpec &replicas : k.replicas)
+        if (auto ok = applyReplicas(resources, replicas, config.lists().replicas); !ok)
+            return ok;
+    for (const ImageSpec &image : k.images)
+        if (auto ok = applyImage(resources, image, config.lists().images); !ok)
+            return ok;
+    if (auto ok = applyReplacements(resources, k.replacements, loader); !ok)
+        return ok;
+    return {};
+}
+
+} // namespace capstan::kustomize

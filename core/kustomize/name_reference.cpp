@@ -1,0 +1,240 @@
+#include "kustomize/name_reference.h"
+
+#include "kustomize/builtin_fieldspecs.h"
+#include "kustomize/cluster_scope.h"
+
+namespace capstan::kustomize {
+
+using manifest::Node;
+
+namespace {
+
+bool sameEndingSubSlice(const std::vector<std::string> &a, const std::vector<std::string> &b)
+{
+    const auto &shortest = a.size() <= b.size() ? a : b;
+    const auto &longest = a.size() <= b.size() ? b : a;
+    const std::size_t diff = longest.size() - shortest.size();
+    if (shortest.empty())
+        return diff == 0;
+    for (std::size_t i = 0; i < shortest.size(); ++i)
+        if (longest[i + diff] != shortest[i])
+            return false;
+    return true;
+}
+
+bool affixesEqual(const Resource &a, const Resource &b, bool allowEmpty)
+{
+    if (allowEmpty) {
+        const bool prefixOk = a.prefixes.empty() || b.prefixes.empty() || sameEndingSubSlice(a.prefixes, b.prefixes);
+        const bool suffixOk = a.suffixes.empty() || b.suffixes.empty() || sameEndingSubSlice(a.suffixes, b.suffixes);
+        return prefixOk && suffixOk;
+    }
+    return sameEndingSubSlice(a.prefixes, b.prefixes) && sameEndingSubSlice(a.suffixes, b.suffixes);
+}
+
+bool isClusterScopedId(const ResId &id)
+{
+    return isClusterScoped(id.gvk.apiVersion(), id.gvk.kind);
+}
+
+// Rewrites the name fields one referrer has for one kind of referral.
+class ReferenceFixer
+{
+public:
+    ReferenceFixer(ResourceList &all, Resource &referrer, const std::vector<Resource *> &candidates,
+                   const Gvk &target, const std::string &path)
+        : m_all(all), m_referrer(referrer), m_candidates(candidates), m_target(target), m_path(path)
+    {
+    }
+
+    Result<void> set(Node &node)
+    {
+        if (node.isNull())
+            return {};
+        if (node.isScalar())
+            return setScalar(node);
+        if (node.isMap())
+            return setMapping(node);
+        for (Node &item : node.items()) {
+            if (item.isNull())
+                continue;
+            if (item.isScalar()) {
+                if (auto ok = setScalar(item); !ok)
+                    return ok;
+            } else if (item.isMap()) {
+                if (auto ok = setMapping(item); !ok)
+                    return ok;
+            } else {
+                return makeError("name reference is expected to be either a string or a map of string");
+            }
+        }
+        return {};
+    }
+
+private:
+    Result<void> setScalar(Node &node)
+    {
+        auto referral = select(node.text(), m_candidates, false);
+        if (!referral)
+            return referral.error();
+        if (*referral && (*referral)->name() != node.text())
+            node = Node::string((*referral)->name());
+        return {};
+    }
+
+    Result<void> setMapping(Node &node)
+    {
+        Node *name = node.find("name");
+        if (!name)
+            return makeError("path config error; no 'name' field in node");
+        std::vector<Resource *> candidates = m_candidates;
+        if (const Node *ns = node.find("namespace")) {
+            const std::string wanted = ns->text();
+            candidates.clear();
+            for (Resource *r : m_candidates)
+                if (r->originalId().effectiveNamespace() == ResId{{}, {}, wanted}.effectiveNamespace())
+                    candidates.push_back(r);
+            if (candidates.empty())
+                for (Resource *r : m_candidates)
+                    if (r->currentId().effectiveNamespace() == ResId{{}, {}, wanted}.effectiveNamespace())
+                        candidates.push_back(r);
+        }
+        auto referral = select(name->text(), candidates, true);
+        if (!referral)
+            return referral.error();
+        Resource *r = *referral;
+        if (!r || (r->name() == name->text() && r->ns().empty()))
+            return {};
+        node.set("name", Node::string(r->name()));
+        if (!r->ns().empty())
+            node.set("namespace", Node::string(r->ns()));
+        return {};
+    }
+
+    Result<Resource *> select(const std::string &oldName, const std::vector<Resource *> &input, bool compareNamespaces)
+    {
+        const bool roleRef = m_path.size() >= 12 && m_path.compare(m_path.size() - 12, 12, "roleRef/name") == 0;
+        Gvk roleRefGvk;
+        bool haveRoleRef = false;
+        if (roleRef) {
+            const Node *ref = m_referrer.root().find("roleRef");
+            if (ref && ref->find("apiGroup") && ref->find("kind")) {
+                roleRefGvk.group = ref->find("apiGroup")->text();
+                roleRefGvk.kind = ref->find("kind")->text();
+                haveRoleRef = true;
+            }
+        }
+        const ResId referrerId = m_referrer.currentId();
+        const bool referrerClusterScoped = isClusterScopedId(referrerId);
+        std::vector<Resource *> candidates;
+        for (Resource *r : input) {
+            bool nameMatches = false, gvkMatches = false, roleMatches = !haveRoleRef;
+            const Gvk current = r->gvk();
+            for (const ResId &prev : r->previousIds) {
+                const Gvk gvk{current.group, current.version, prev.gvk.kind};
+                nameMatches = nameMatches || prev.name == oldName;
+                gvkMatches = gvkMatches || gvk.isSelectedBy(m_target);
+                roleMatches = roleMatches || gvk.isSelectedBy(roleRefGvk);
+            }
+            if (!nameMatches || !gvkMatches || !roleMatches)
+                continue;
+            if (!referrerClusterScoped) {
+                const ResId id = r->currentId();
+                if (!isClusterScopedId(id) && r->kind() != "ServiceAccount"
+                    && id.effectiveNamespace() != referrerId.effectiveNamespace())
+                    continue;
+            }
+            candidates.push_back(r);
+        }
+        if (candidates.size() == 1)
+            return candidates.front();
+        std::vector<Resource *> sieved;
+        for (Resource *r : candidates)
+            if (affixesEqual(*r, m_referrer, true))
+                sieved.push_back(r);
+        if (sieved.size() > 1) {
+            std::vector<Resource *> strict;
+            for (Resource *r : sieved)
+                if (affixesEqual(*r, m_referrer, false))
+                    strict.push_back(r);
+            sieved = std::move(strict);
+        }
+        if (sieved.size() == 1)
+            return sieved.front();
+        if (sieved.empty())
+            return static_cast<Resource *>(nullptr);
+        bool identical = true;
+        for (Resource *r : sieved)
+            identical = identical && r->name() == sieved.front()->name()
+                && (!compareNamespaces || r->ns() == sieved.front()->ns());
+        if (identical)
+            return sieved.front();
+        std::string ids;
+        for (Resource *r : sieved)
+            ids += (ids.empty() ? "" : ", ") + r->currentId().toString();
+        return makeError("found multiple possible referrals: " + ids + " for " + referrerId.toString());
+    }
+
+    ResourceList &m_all;
+    Resource &m_referrer;
+    const std::vector<Resource *> &m_candidates;
+    Gvk m_target;
+    std::string m_path;
+};
+
+// kustomize's SubsetThatCouldBeReferencedByResource.
+std::vector<Resource *> possibleReferrals(ResourceList &resources, const Resource &referrer)
+{
+    std::vector<Resource *> out;
+    const ResId referrerId = referrer.currentId();
+    if (isClusterScopedId(referrerId)) {
+        for (Resource &r : resources)
+            out.push_back(&r);
+        return out;
+    }
+    std::vector<std::string> bindingNamespaces;
+    if (referrer.kind() == "RoleBinding")
+        if (const Node *subjects = referrer.root().find("subjects"); subjects && subjects->isSequence())
+            for (const Node &s : subjects->items())
+                if (s.isMap() && s.find("namespace") && s.textAt({"kind"}) == "ServiceAccount")
+                    bindingNamespaces.push_back(s.find("namespace")->text());
+    for (Resource &r : resources) {
+        const ResId id = r.currentId();
+        bool ok = isClusterScopedId(id) || id.effectiveNamespace() == referrerId.effectiveNamespace();
+        for (const std::string &ns : bindingNamespaces)
+            ok = ok || r.ns() == ns;
+        if (ok)
+            out.push_back(&r);
+    }
+    return out;
+}
+
+} // namespace
+
+Result<void> fixNameReferences(ResourceList &resources, const std::vector<NameReference> &references)
+{
+    for (Resource &referrer : resources) {
+        std::vector<Resource *> candidates;
+        bool computed = false;
+        const Gvk originalGvk = referrer.originalId().gvk;
+        for (const NameReference &reference : references) {
+            for (const FieldSpec &spec : reference.referrers) {
+                if (!originalGvk.isSelectedBy(spec.gvk))
+                    continue;
+                if (!computed) {
+                    candidates = possibleReferrals(resources, referrer);
+                    computed = true;
+                }
+                ReferenceFixer fixer(resources, referrer, candidates, reference.referral, spec.path);
+                auto ok = visitFieldPath(referrer.root(), splitFieldPath(spec.path), 0, false, CreateKind::None,
+                                         [&](Node &node) { return fixer.set(node); });
+                if (!ok)
+                    return makeError("updating name reference in '" + spec.path + "' field of '"
+                                     + referrer.currentId().toString() + "': " + ok.error().message);
+            }
+        }
+    }
+    return {};
+}
+
+} // namespace capstan::kustomize

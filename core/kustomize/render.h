@@ -1,0 +1,26 @@
+#pragma once
+
+#include "common/result.h"
+#include "kustomize/filesystem.h"
+#include "manifest/object.h"
+
+#include <string>
+#include <vector>
+
+namespace capstan::kustomize {
+
+struct RenderResult
+{
+    std::vector<capstan::manifest::Object> objects; // in kustomize's output order
+    std::vector<std::string> warnings;              // lines kubectl kustomize prints on stderr, without trailing newline
+    std::string yaml;                               // the whole stdout text, byte-identical to kubectl kustomize
+};
+
+// Renders the kustomization in `dir` from the local disk.
+capstan::Result<RenderResult> renderDirectory(const std::string &dir);
+
+// Renders the kustomization in `dir` of any file system. The result depends only
+// on the files read through `fs`, so it can be cached by the tree they come from.
+capstan::Result<RenderResult> render(const FileSystem &fs, const std::string &dir);
+
+} // namespace capstan::kustomize

@@ -1,0 +1,82 @@
+#include "kustomize/resource.h"
+
+#include "kustomize/cluster_scope.h"
+
+namespace capstan::kustomize {
+
+Gvk Gvk::fromApiVersion(const std::string &apiVersion, std::string kind)
+{
+    Gvk gvk;
+    manifest::splitApiVersion(apiVersion, gvk.group, gvk.version);
+    gvk.kind = std::move(kind);
+    return gvk;
+}
+
+bool Gvk::isSelectedBy(const Gvk &selector) const
+{
+    return (selector.group.empty() || selector.group == group) && (selector.version.empty() || selector.version == version)
+        && (selector.kind.empty() || selector.kind == kind);
+}
+
+std::string ResId::toString() const
+{
+    auto orDefault = [](const std::string &s, const char *placeholder) { return s.empty() ? std::string(placeholder) : s; };
+    return orDefault(gvk.kind, "[noKind]") + "." + orDefault(gvk.version, "[noVer]") + "." + orDefault(gvk.group, "[noGrp]")
+        + "/" + orDefault(name, "[noName]") + "." + orDefault(ns, "[noNs]");
+}
+
+std::string ResId::effectiveNamespace() const
+{
+    if (isClusterScoped(gvk.apiVersion(), gvk.kind))
+        return "_non_namespaceable_";
+    return ns.empty() ? std::string("default") : ns;
+}
+
+bool ResId::equals(const ResId &other) const
+{
+    return gvk == other.gvk && name == other.name && effectiveNamespace() == other.effectiveNamespace();
+}
+
+Gvk Resource::gvk() const
+{
+    return Gvk::fromApiVersion(object.apiVersion(), object.kind());
+}
+
+ResId Resource::currentId() const
+{
+    return ResId{gvk(), name(), ns()};
+}
+
+ResId Resource::originalId() const
+{
+    if (previousIds.empty())
+        return currentId();
+    ResId id = previousIds.front();
+    const Gvk current = gvk();
+    id.gvk.group = current.group;
+    id.gvk.version = current.version;
+    return id;
+}
+
+void Resource::storePreviousId()
+{
+    ResId id = currentId();
+    id.ns = id.effectiveNamespace();
+    previousIds.push_back(std::move(id));
+}
+
+void Resource::restoreTypedAnnotations()
+{
+    manifest::Node *annotations = root().at({"metadata", "annotations"});
+    if (annotations && annotations->isMap()) {
+        for (const manifest::MapEntry &typed : typedAnnotations) {
+            manifest::Node *current = annotations->find(typed.key);
+            if (current && current->isString() && current->mark().line == typed.value.mark().line
+                && current->mark().column == typed.value.mark().column)
+                *current = typed.value;
+        }
+    }
+    typedAnnotations.clear();
+}
+
+} // namespace capstan::kustomize

@@ -1,0 +1,350 @@
+#include "kustomize/strategic_merge.h"
+
+#include "kustomize/merge_schema.h"
+
+#include <algorithm>
+
+namespace capstan::kustomize {
+
+using manifest::Node;
+
+namespace {
+
+class Merger
+{
+public:
+    explicit Merger(std::string kind) : m_kind(std::move(kind)) {}
+
+    // Merges patch into dest where it is; false when the patch deletes dest.
+    bool mergeMapInPlace(Node &dest, const Node &patch, SchemaType type) const
+    {
+        if (const Node *directive = patch.find("$patch"); directive && directive->isScalar()) {
+            if (directive->text() == "delete")
+                return false;
+            if (directive->text() == "replace") {
+                dest = patch;
+                dest.remove("$patch");
+                return true;
+            }
+        }
+        if (!dest.isMap())
+            dest = Node::map();
+        for (const auto &entry : patch.entries()) {
+            if (entry.key == "$patch")
+                continue;
+            const Node &value = entry.value;
+            if (value.isNull()) {
+                dest.remove(entry.key);
+                continue;
+            }
+            const FieldSchema schema = fieldSchema(type, entry.key, m_kind);
+            if (value.isMap()) {
+                Node *existing = dest.find(entry.key);
+                const bool added = existing == nullptr;
+                if (added)
+                    existing = &dest.set(entry.key, Node());
+                if (!mergeMapInPlace(*existing, value, schema.type))
+                    dest.remove(entry.key);
+                continue;
+            }
+            if (value.isSequence() && schema.mergeList) {
+                const Node *existing = dest.find(entry.key);
+                std::optional<Node> merged = mergeList(existing && existing->isSequence() ? existing : nullptr, value, schema);
+                if (merged)
+                    dest.set(entry.key, std::move(*merged));
+                else
+                    dest.remove(entry.key);
+                continue;
+            }
+            dest.set(entry.key, value);
+        }
+        return true;
+    }
+
+    std::optional<Node> mergeMap(const Node *dest, const Node &patch, SchemaType type) const
+    {
+        Node result = dest ? *dest : Node::map();
+        if (!mergeMapInPlace(result, patch, type))
+            return std::nullopt;
+        return result;
+    }
+
+private:
+    using Items = std::vector<Node>;
+    using Strings = std::vector<std::string>;
+
+    static bool isPrimitive(const Strings &keys) { return keys.empty() || keys[0].empty(); }
+
+    // kyaml's FieldMatcher{Name, StringValue}: the field must exist; an empty
+    // value matches any value.
+    static bool setterFieldMatches(const Node &elem, const std::string &key, const std::string &value)
+    {
+        if (key.empty())
+            return elem.isScalar() && elem.text() == value;
+        if (!elem.isMap())
+            return false;
+        const Node *field = elem.find(key);
+        return field && (value.empty() || (field->isScalar() && field->text() == value));
+    }
+
+    // kyaml's ElementSetter: replaces (or, without element, removes) the items
+    // matching keys/values and appends element when nothing matched.
+    static void setElement(Items &items, const Node *element, const Strings &keys, const Strings &values)
+    {
+        const bool mappingSetter = !isPrimitive(keys);
+        Items out;
+        bool matched = false;
+        for (Node &item : items) {
+            if (item.isNull() || (item.isMap() && item.empty()))
+                continue;
+            if (!item.isMap() && mappingSetter) {
+                out.push_back(std::move(item));
+                continue;
+            }
+            bool found = true;
+            bool last = false;
+            for (std::size_t j = 0; j < std::max<std::size_t>(keys.size(), 1); ++j) {
+                if (j < values.size())
+                    last = setterFieldMatches(item, keys.empty() ? std::string() : keys[j], values[j]);
+                if (!last) {
+                    found = false;
+                    break;
+                }
+            }
+            if (!found) {
+                if (!values.empty())
+                    out.push_back(std::move(item));
+                continue;
+            }
+            matched = true;
+            if (element)
+                out.push_back(*element);
+        }
+        items = std::move(out);
+        if (!element || element->isNull())
+            return;
+        if (!matched)
+            items.push_back(*element);
+    }
+
+    // kyaml's ElementMatcher (MatchElementList): the first item whose fields equal values.
+    static int findElement(const Items &items, const Strings &keys, const Strings &values)
+    {
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const Node &item = items[i];
+            if (isPrimitive(keys)) {
+                if ((item.isScalar() ? item.text() : std::string()) == values[0])
+                    return static_cast<int>(i);
+                continue;
+            }
+            if (!item.isMap())
+                continue;
+            bool all = true;
+            for (std::size_t k = 0; k < keys.size() && all; ++k) {
+                const Node *field = item.find(keys[k]);
+                all = field && (field->isScalar() ? field->text() : std::string()) == values[k];
+            }
+            if (all)
+                return static_cast<int>(i);
+        }
+        return -1;
+    }
+
+    static std::string elementValue(const Node &item, const std::string &key)
+    {
+        if (!item.isMap())
+            return {};
+        const Node *field = item.find(key);
+        if (!field || field->isNull() || !field->isScalar())
+            return {};
+        return field->text();
+    }
+
+    // Keys that have a value in some tuple (all keys when none has).
+    static void validKeys(const std::vector<Strings> &all, const Strings &values, const Strings &keys, Strings &outKeys,
+                          Strings &outValues)
+    {
+        std::vector<bool> valid(keys.size(), false);
+        bool any = false;
+        for (const Strings &tuple : all)
+            for (std::size_t i = 0; i < tuple.size() && i < keys.size(); ++i)
+                if (!tuple[i].empty())
+                    valid[i] = any = true;
+        outKeys.clear();
+        outValues.clear();
+        if (!any) {
+            outKeys = keys;
+            outValues = values;
+            return;
+        }
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (valid[i])
+                outKeys.push_back(keys[i]);
+        for (std::size_t i = 0; i < values.size(); ++i)
+            if (!values[i].empty() || valid[i])
+                outValues.push_back(values[i]);
+    }
+
+    static std::vector<Strings> mergeValues(std::vector<Strings> list)
+    {
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const Strings first = list[i];
+            for (std::size_t j = 0; j < list.size(); ++j) {
+                const Strings &second = list[j];
+                if (first.size() != second.size())
+                    continue;
+                bool common = false, conflict = false;
+                Strings merged;
+                for (std::size_t k = 0; k < first.size(); ++k) {
+                    if (first[k] == second[k]) {
+                        common = true;
+                        merged.push_back(first[k]);
+                    } else if (!first[k].empty() && !second[k].empty()) {
+                        conflict = true;
+                        break;
+                    } else {
+                        merged.push_back(first[k].empty() ? second[k] : first[k]);
+                    }
+                }
+                if (!conflict && common) {
+                    list[i] = merged;
+                    list[j] = merged;
+                }
+            }
+        }
+        return list;
+    }
+
+    // kyaml merge2 on an associative list, patch items first (kustomize prepends).
+    std::optional<Node> mergeList(const Node *dest, const Node &patch, const FieldSchema &schema) const
+    {
+        Items patchItems = patch.items();
+        Items destItems;
+        if (!dest) {
+            destItems = patchItems;
+        } else {
+            // A list-level directive is an item holding only `$patch`.
+            for (std::size_t i = 0; i < patchItems.size(); ++i) {
+                const Node &item = patchItems[i];
+                if (!item.isMap() || item.size() != 1 || !item.find("$patch"))
+                    continue;
+                const std::string directive = item.find("$patch")->text();
+                patchItems.erase(patchItems.begin() + static_cast<std::ptrdiff_t>(i));
+                if (directive == "delete")
+                    return std::nullopt;
+                if (directive == "replace") {
+                    Node replaced = Node::sequence();
+                    replaced.items() = patchItems;
+                    return replaced;
+                }
+                break;
+            }
+            destItems = dest->items();
+        }
+        const Strings keys = schema.keys.empty() ? Strings{std::string()} : schema.keys;
+
+        // Key tuples: the patch's first, then the target's; unique.
+        std::vector<Strings> valuesList;
+        for (const Items *source : {&patchItems, &destItems}) {
+            for (const Node &item : *source) {
+                Strings tuple;
+                if (isPrimitive(keys))
+                    tuple.push_back(item.isScalar() ? item.text() : std::string());
+                else
+                    for (const std::string &key : keys)
+                        tuple.push_back(elementValue(item, key));
+                if (std::find(valuesList.begin(), valuesList.end(), tuple) == valuesList.end())
+                    valuesList.push_back(std::move(tuple));
+            }
+        }
+        if (keys.size() > 1)
+            valuesList = mergeValues(valuesList);
+
+        Items toAdd;
+        Strings lastKeys = keys;
+        for (const Strings &values : valuesList) {
+            if (values.empty())
+                continue;
+            Strings useKeys, useValues;
+            validKeys(valuesList, values, keys, useKeys, useValues);
+            lastKeys = useKeys;
+            Strings matchKeys, matchValues;
+            validKeys({useValues}, useValues, useKeys, matchKeys, matchValues);
+            const int destIndex = findElement(destItems, matchKeys, matchValues);
+            const int patchIndex = findElement(patchItems, matchKeys, matchValues);
+            std::optional<Node> value;
+            if (patchIndex < 0) {
+                value = destItems[static_cast<std::size_t>(destIndex)];
+            } else if (patchItems[static_cast<std::size_t>(patchIndex)].isMap()) {
+                value = mergeMap(destIndex >= 0 ? &destItems[static_cast<std::size_t>(destIndex)] : nullptr,
+                                 patchItems[static_cast<std::size_t>(patchIndex)], schema.type);
+            } else {
+                value = patchItems[static_cast<std::size_t>(patchIndex)];
+            }
+            if (!value || value->isNull() || (value->isMap() && value->empty())) {
+                setElement(destItems, nullptr, useKeys, useValues);
+                continue;
+            }
+            if (value->isMap())
+                for (std::size_t i = 0; i < useKeys.size() && i < useValues.size(); ++i)
+                    if (!useKeys[i].empty() && !value->find(useKeys[i]) && !useValues[i].empty())
+                        value->set(useKeys[i], Node::string(useValues[i]));
+            if (destIndex >= 0)
+                destItems[static_cast<std::size_t>(destIndex)] = *value; // kyaml merges in place
+            setElement(toAdd, &*value, useKeys, useValues);
+        }
+        if (!valuesList.empty()) {
+            // Then every target item, replacing its merged copy or appended.
+            for (const Node &item : destItems) {
+                if (isPrimitive(lastKeys)) {
+                    setElement(toAdd, &item, {std::string()}, {item.isScalar() ? item.text() : std::string()});
+                    continue;
+                }
+                Strings values;
+                for (const std::string &key : lastKeys) {
+                    const Node *field = item.isMap() ? item.find(key) : nullptr;
+                    if (!field) {
+                        toAdd.push_back(item);
+                        continue;
+                    }
+                    values.push_back(field->isScalar() ? field->text() : std::string());
+                }
+                if (lastKeys.size() > 1)
+                    setElement(toAdd, nullptr, lastKeys, values);
+                setElement(toAdd, &item, lastKeys, values);
+            }
+        } else {
+            toAdd = destItems;
+        }
+        Node result = Node::sequence();
+        result.items() = std::move(toAdd);
+        return result;
+    }
+
+    std::string m_kind;
+};
+
+} // namespace
+
+Result<std::optional<Node>> strategicMerge(const Node &target, const Node &patch)
+{
+    Node result = target;
+    auto kept = strategicMergeInPlace(result, patch);
+    if (!kept)
+        return kept.error();
+    if (!*kept)
+        return std::optional<Node>();
+    return std::optional<Node>(std::move(result));
+}
+
+Result<bool> strategicMergeInPlace(Node &target, const Node &patch)
+{
+    if (!patch.isMap())
+        return makeError("a strategic merge patch must be a map");
+    const std::string apiVersion = target.textAt({"apiVersion"});
+    const std::string kind = target.textAt({"kind"});
+    Merger merger(kind);
+    return merger.mergeMapInPlace(target, patch, objectSchema(apiVersion, kind));
+}
+
+} // namespace capstan::kustomize

@@ -1,0 +1,84 @@
+// The renderer reads only through the FileSystem it is given (a Git tree will be
+// one), so a render is a pure function of the files it read.
+#include "kustomize/render.h"
+
+#include <QTest>
+
+#include <map>
+
+using namespace capstan;
+using namespace capstan::kustomize;
+
+namespace {
+
+// Files held in memory; directories are implied by the paths below them.
+class MemoryFileSystem final : public FileSystem
+{
+public:
+    explicit MemoryFileSystem(std::map<std::string, std::string> files) : m_files(std::move(files)) {}
+
+    Result<std::string> readFile(const std::string &path) const override
+    {
+        auto it = m_files.find(path);
+        if (it == m_files.end())
+            return makeError("no such file", path);
+        return it->second;
+    }
+    bool exists(const std::string &path) const override { return m_files.count(path) || isDirectory(path); }
+    bool isDirectory(const std::string &path) const override
+    {
+        const std::string prefix = path == "/" ? path : path + "/";
+        auto it = m_files.lower_bound(prefix);
+        return it != m_files.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+    }
+    Result<std::vector<std::string>> listDirectory(const std::string &) const override
+    {
+        return makeError("not needed");
+    }
+    Result<std::string> canonicalPath(const std::string &path) const override { return path; }
+
+private:
+    std::map<std::string, std::string> m_files;
+};
+
+const std::map<std::string, std::string> kTree = {
+    {"/repo/base/kustomization.yaml", "resources:\n- cm.yaml\nconfigMapGenerator:\n- name: gen\n  literals: [a=1]\n"},
+    {"/repo/base/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n"},
+    {"/repo/overlay/kustomization.yaml", "resources:\n- ../base\nnamePrefix: p-\n"},
+    {"/repo/unrelated.yaml", "not: read\n"},
+};
+
+} // namespace
+
+class TestFileSystem : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rendersFromAnyFileSystem()
+    {
+        MemoryFileSystem memory(kTree);
+        RecordingFileSystem recording(memory);
+        const auto result = render(recording, "/repo/overlay");
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().toString().c_str());
+        QCOMPARE(QString::fromStdString(result->yaml),
+                 QStringLiteral("apiVersion: v1\ndata:\n  a: \"1\"\nkind: ConfigMap\nmetadata:\n  name: p-gen-h29d89cmmt\n"
+                                "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: p-plain\n"));
+        const std::vector<std::string> used = recording.pathsUsed();
+        for (const char *path : {"/repo/base/kustomization.yaml", "/repo/base/cm.yaml", "/repo/overlay/kustomization.yaml"})
+            QVERIFY2(std::find(used.begin(), used.end(), path) != used.end(), path);
+        QVERIFY(std::find(used.begin(), used.end(), "/repo/unrelated.yaml") == used.end());
+    }
+
+    void sameFilesSameOutput()
+    {
+        MemoryFileSystem memory(kTree);
+        const auto first = render(memory, "/repo/overlay");
+        const auto second = render(memory, "/repo/overlay");
+        QVERIFY(first.ok() && second.ok());
+        QCOMPARE(first->yaml, second->yaml);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFileSystem)
+#include "tst_filesystem.moc"

@@ -1,0 +1,93 @@
+// kustomize's default load restrictor: nothing outside the kustomization root
+// is read, whether through "../" or a symbolic link; the refusal names the file.
+#include "kustomize/render.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace capstan::kustomize;
+
+namespace {
+
+void write(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write(content);
+}
+
+const QByteArray kConfigMap = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n";
+
+} // namespace
+
+class TestLoadRestrictor : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void refusesFilesOutsideTheRoot_data()
+    {
+        QTest::addColumn<QByteArray>("kustomization");
+        QTest::addColumn<bool>("viaSymlink");
+        QTest::newRow("dot-dot file") << QByteArray("resources:\n- ../outside/cm.yaml\n") << false;
+        QTest::newRow("symlinked file") << QByteArray("resources:\n- link.yaml\n") << true;
+        QTest::newRow("patch file") << QByteArray("resources:\n- own.yaml\npatches:\n- path: ../outside/cm.yaml\n") << false;
+        QTest::newRow("generator file") << QByteArray("configMapGenerator:\n- name: x\n  files:\n  - ../outside/cm.yaml\n") << false;
+    }
+
+    void refusesFilesOutsideTheRoot()
+    {
+        QFETCH(QByteArray, kustomization);
+        QFETCH(bool, viaSymlink);
+        QTemporaryDir tmp;
+        write(tmp.filePath("outside/cm.yaml"), kConfigMap);
+        write(tmp.filePath("root/own.yaml"), kConfigMap);
+        write(tmp.filePath("root/kustomization.yaml"), kustomization);
+        if (viaSymlink)
+            QVERIFY(QFile::link(tmp.filePath("outside/cm.yaml"), tmp.filePath("root/link.yaml")));
+        const auto result = renderDirectory(tmp.filePath("root").toStdString());
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().toString().find("outside/cm.yaml") != std::string::npos, result.error().toString().c_str());
+    }
+
+    void basesOutsideTheRootAreAllowed()
+    {
+        QTemporaryDir tmp;
+        write(tmp.filePath("base/cm.yaml"), kConfigMap);
+        write(tmp.filePath("base/kustomization.yaml"), "resources:\n- cm.yaml\n");
+        write(tmp.filePath("overlay/kustomization.yaml"), "resources:\n- ../base\nnamePrefix: p-\n");
+        const auto result = renderDirectory(tmp.filePath("overlay").toStdString());
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().toString().c_str());
+        QCOMPARE(QString::fromStdString(result->yaml),
+                 QStringLiteral("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: p-cm\n"));
+    }
+
+    void refusesUnsupportedFieldsByName_data()
+    {
+        QTest::addColumn<QByteArray>("kustomization");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("helmCharts") << QByteArray("helmCharts:\n- name: x\n") << "helmCharts";
+        QTest::newRow("remote resource") << QByteArray("resources:\n- https://github.com/org/repo//base?ref=v1\n")
+                                         << "https://github.com/org/repo";
+        QTest::newRow("generator plugin") << QByteArray("generators:\n- gen.yaml\n") << "generators";
+        QTest::newRow("unknown field") << QByteArray("resourcez:\n- a.yaml\n") << "resourcez";
+    }
+
+    void refusesUnsupportedFieldsByName()
+    {
+        QFETCH(QByteArray, kustomization);
+        QFETCH(QString, field);
+        QTemporaryDir tmp;
+        write(tmp.filePath("kustomization.yaml"), kustomization);
+        const auto result = renderDirectory(tmp.path().toStdString());
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().toString().find(field.toStdString()) != std::string::npos, result.error().toString().c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLoadRestrictor)
+#include "tst_load_restrictor.moc"

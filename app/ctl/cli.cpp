@@ -1,10 +1,14 @@
 #include "ctl/cli.h"
 
 #include "common/version.h"
+#include "ctl/commands/render_command.h"
 
 namespace capstan::ctl {
 
-Cli::Cli() = default;
+Cli::Cli()
+{
+    m_commands.push_back(std::make_unique<RenderCommand>());
+}
 Cli::~Cli() = default;
 
 QString Cli::help() const

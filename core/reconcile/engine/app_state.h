@@ -1,0 +1,84 @@
+#pragma once
+
+#include "argo/condition.h"
+#include "argo/sync_window.h"
+#include "manifest/object.h"
+#include "reconcile/compare/compare.h"
+#include "reconcile/health/health.h"
+
+#include <QDateTime>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace capstan::engine {
+
+// One resource of an application as the last refresh saw it. Text fields are
+// already masked where they hold Secret values.
+struct ResourceState
+{
+    manifest::ResourceId id;
+    compare::ResourceStatus status = compare::ResourceStatus::Synced;
+    std::optional<health::Health> health; // none: no health check for this kind, or not live
+    std::string desiredYaml;
+    std::string liveYaml;
+    std::string diff; // unified, live → desired
+};
+
+// Where an application stands: what Git wants, what runs, and whether it may sync now.
+struct AppState
+{
+    std::string name;
+    std::string project;
+    std::string file;        // where the Application is defined ("argocd/applications/frontend.yaml:1:1")
+    std::string parent;      // the Application that renders this one ("" for a root)
+    std::vector<std::string> children;
+    std::map<std::string, std::string> labels;
+
+    std::string repoURL;
+    std::string path;
+    std::string targetRevision;
+    std::string revision;       // the commit id rendered
+    std::string revisionSummary; // its subject line
+    std::string destinationServer;
+    std::string destinationNamespace;
+
+    bool automated = false;
+    bool prune = false;
+    bool selfHeal = false;
+
+    compare::SyncStatus sync = compare::SyncStatus::Unknown;
+    health::HealthStatus health = health::HealthStatus::Unknown;
+    std::string healthMessage;
+    std::vector<argo::Condition> conditions;
+    std::vector<ResourceState> resources;
+    std::vector<std::string> images; // "repo:tag" of the containers Git wants
+
+    argo::SyncWindowStatus window;
+    std::string windowDescription; // "denied until Mon 06:00"
+    bool requiresApproval = false;
+    int requiredApprovers = 0;
+
+    // Render warnings (kustomize deprecations).
+    std::vector<std::string> warnings;
+
+    bool canSync() const; // no error condition stops it
+    int count(compare::ResourceStatus status) const;
+};
+
+// Everything a refresh found, for every application at once. Immutable once made.
+struct WorkspaceSnapshot
+{
+    QDateTime refreshedAt;
+    std::string branch;
+    std::string headRevision;
+    std::vector<std::string> roots;
+    std::vector<AppState> apps; // sorted by name
+    std::vector<argo::Condition> errors; // problems not tied to one application
+
+    const AppState *app(const std::string &name) const;
+};
+
+} // namespace capstan::engine

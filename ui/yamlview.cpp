@@ -7,6 +7,7 @@
 
 #include <QEvent>
 #include <QFontDatabase>
+#include <QPalette>
 
 namespace capstan::ui {
 
@@ -14,6 +15,13 @@ KSyntaxHighlighting::Repository &syntaxRepository()
 {
     static KSyntaxHighlighting::Repository repository;
     return repository;
+}
+
+KSyntaxHighlighting::Theme themeForPalette(const QPalette &palette)
+{
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    return syntaxRepository().defaultTheme(
+        dark ? KSyntaxHighlighting::Repository::DarkTheme : KSyntaxHighlighting::Repository::LightTheme);
 }
 
 YamlView::YamlView(QWidget *parent)
@@ -49,9 +57,7 @@ void YamlView::changeEvent(QEvent *event)
 
 void YamlView::applyTheme()
 {
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
-    const auto theme = syntaxRepository().defaultTheme(dark ? KSyntaxHighlighting::Repository::DarkTheme
-                                                            : KSyntaxHighlighting::Repository::LightTheme);
+    const auto theme = themeForPalette(palette());
     if (m_highlighter->theme().name() == theme.name())
         return;
     m_highlighter->setTheme(theme);

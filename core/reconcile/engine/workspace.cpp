@@ -1,0 +1,73 @@
+#include "reconcile/engine/workspace.h"
+
+#include <QDir>
+#include <QThread>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace capstan::engine {
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const WorkspaceConfig &config)
+{
+    auto repository = git::Repository::open(config.repository);
+    if (!repository)
+        return repository.error();
+
+    std::unique_ptr<Workspace> ws(new Workspace);
+    ws->m_config = config;
+    ws->m_dataDirectory = config.dataDirectory.isEmpty() ? repository->gitDir() + QStringLiteral("capstan")
+                                                         : config.dataDirectory;
+    if (!QDir().mkpath(ws->m_dataDirectory))
+        return makeError("cannot create the workspace's data folder", ws->m_dataDirectory.toStdString());
+
+    const QDir data(ws->m_dataDirectory);
+    auto sandbox = cluster::SandboxCluster::open(data.filePath(QStringLiteral("sandbox.db")).toStdString());
+    if (!sandbox)
+        return Error(sandbox.error());
+    ws->m_sandbox = std::move(*sandbox);
+
+    auto history = history::HistoryStore::open(data.filePath(QStringLiteral("history.db")).toStdString());
+    if (!history)
+        return history.error();
+    ws->m_history = std::make_unique<history::HistoryStore>(std::move(*history));
+
+    ws->m_reconciler = std::make_unique<Reconciler>(std::move(*repository), ws->m_sandbox,
+                                                    WorkspaceOptions{config.branch});
+    return ws;
+}
+
+Workspace::~Workspace() = default;
+
+void Workspace::letTimePass(std::chrono::seconds duration)
+{
+    if (m_config.clock == ClockMode::Simulated) {
+        (void)m_sandbox->advance(duration);
+        return;
+    }
+    QThread::sleep(std::chrono::duration_cast<std::chrono::seconds>(duration).count());
+    (void)m_sandbox->advance(duration);
+}
+
+std::chrono::system_clock::time_point Workspace::now() const
+{
+    return m_sandbox->now();
+}
+
+void Workspace::catchUp(std::chrono::seconds maxCatchUp)
+{
+    const auto behind =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now() - m_sandbox->now());
+    if (behind.count() > 0)
+        (void)m_sandbox->advance(std::min(behind, maxCatchUp));
+}
+
+std::string currentUser()
+{
+    if (const passwd *pw = getpwuid(getuid()); pw && pw->pw_name)
+        return pw->pw_name;
+    const QByteArray user = qgetenv("USER");
+    return user.isEmpty() ? std::string("unknown") : user.toStdString();
+}
+
+} // namespace capstan::engine

@@ -7,33 +7,6 @@ namespace capstan::manifest::yaml {
 
 namespace {
 
-struct OutsideSubset
-{
-};
-
-[[noreturn]] void outside()
-{
-    throw OutsideSubset {};
-}
-
-// Deeper nesting is left to yaml-cpp, which limits it without exhausting the stack.
-class DepthGuard
-{
-public:
-    explicit DepthGuard(int &depth)
-        : m_depth(depth)
-    {
-        if (++m_depth > 200)
-            outside();
-    }
-    ~DepthGuard() { --m_depth; }
-    DepthGuard(const DepthGuard &) = delete;
-    DepthGuard &operator=(const DepthGuard &) = delete;
-
-private:
-    int &m_depth;
-};
-
 class FlowReader
 {
 public:

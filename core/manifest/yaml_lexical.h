@@ -20,4 +20,33 @@ std::size_t readQuotedInLine(std::string_view text, std::size_t p, std::size_t l
 
 void appendUtf8(std::string &out, char32_t c);
 
+// Thrown where the text leaves the subset the fast readers handle; each reader
+// catches it and leaves the text to yaml-cpp.
+struct OutsideSubset
+{
+};
+
+[[noreturn]] inline void outside()
+{
+    throw OutsideSubset {};
+}
+
+// Deeper nesting is left to yaml-cpp, which limits it without exhausting the stack.
+class DepthGuard
+{
+public:
+    explicit DepthGuard(int &depth)
+        : m_depth(depth)
+    {
+        if (++m_depth > 200)
+            outside();
+    }
+    ~DepthGuard() { --m_depth; }
+    DepthGuard(const DepthGuard &) = delete;
+    DepthGuard &operator=(const DepthGuard &) = delete;
+
+private:
+    int &m_depth;
+};
+
 } // namespace capstan::manifest::yaml

@@ -21,5 +21,6 @@ const std::vector<FieldSpec> &namespaceFieldSpecs();
 const std::vector<FieldSpec> &imageFieldSpecs();
 const std::vector<FieldSpec> &replicaFieldSpecs();
 const std::vector<NameReference> &nameReferences();
+const std::vector<FieldSpec> &varReferenceFieldSpecs(); // where $(VAR) is expanded
 
 } // namespace capstan::kustomize

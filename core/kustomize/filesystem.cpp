@@ -231,4 +231,14 @@ bool isWithin(const std::string &path, const std::string &dir)
     return path == dir || (path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 && path[dir.size()] == '/');
 }
 
+std::optional<std::string> findKustomizationFile(const FileSystem &fs, const std::string &dir)
+{
+    for (const char *name : kKustomizationFileNames) {
+        const std::string path = joinPath(dir, name);
+        if (fs.exists(path) && !fs.isDirectory(path))
+            return path;
+    }
+    return std::nullopt;
+}
+
 } // namespace capstan::kustomize

@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,12 @@ private:
     mutable std::mutex m_mutex;
     mutable std::set<std::string> m_paths;
 };
+
+// The names a kustomization file may have, in the order kustomize looks for them.
+inline constexpr const char *kKustomizationFileNames[] = {"kustomization.yaml", "kustomization.yml", "Kustomization"};
+
+// The kustomization file in dir (its path), or nothing when dir holds none.
+std::optional<std::string> findKustomizationFile(const FileSystem &fs, const std::string &dir);
 
 // Lexical path helpers ('/'-separated, no file-system access).
 std::string cleanPath(const std::string &path);        // folds "//", "." and ".."

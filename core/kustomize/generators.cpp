@@ -229,6 +229,7 @@ Result<void> absorbGenerated(ResourceList &resources, Resource generated)
     // Build bookkeeping comes from the old resource; a hash suffix only when both want one.
     generated.needsHashSuffix = generated.needsHashSuffix && old.needsHashSuffix;
     generated.previousIds = old.previousIds;
+    generated.refVarNames = old.refVarNames;
     generated.prefixes = old.prefixes;
     generated.suffixes = old.suffixes;
     generated.object.setSource(old.object.source());

@@ -7,6 +7,7 @@
 #include "manifest/yaml_reader.h"
 
 #include <memory>
+#include <unordered_set>
 
 namespace capstan::kustomize {
 
@@ -14,15 +15,35 @@ using manifest::Node;
 
 namespace {
 
-Result<void> appendUnique(ResourceList &resources, Resource resource, const std::string &from)
+// The identity kustomize refuses to see twice: type, name and effective namespace.
+std::string idKey(const ResId &id)
 {
-    const ResId id = resource.currentId();
-    for (const Resource &existing : resources)
-        if (existing.currentId().equals(id))
-            return makeError("may not add resource with an already registered id: " + id.toString(), from);
-    resources.push_back(std::move(resource));
-    return {};
+    return id.gvk.group + '/' + id.gvk.version + '/' + id.gvk.kind + '/' + id.effectiveNamespace() + '/' + id.name;
 }
+
+// Appends resources, refusing ids already present; `known` caches the ids of the list.
+class UniqueAppender
+{
+public:
+    explicit UniqueAppender(ResourceList &resources) : m_resources(resources)
+    {
+        for (const Resource &r : resources)
+            m_known.insert(idKey(r.currentId()));
+    }
+
+    Result<void> append(Resource resource, const std::string &from)
+    {
+        const ResId id = resource.currentId();
+        if (!m_known.insert(idKey(id)).second)
+            return makeError("may not add resource with an already registered id: " + id.toString(), from);
+        m_resources.push_back(std::move(resource));
+        return {};
+    }
+
+private:
+    ResourceList &m_resources;
+    std::unordered_set<std::string> m_known;
+};
 
 Error wrap(const Error &error, const std::string &context)
 {
@@ -34,7 +55,7 @@ Error wrap(const Error &error, const std::string &context)
 Result<Kustomization> loadKustomization(const Loader &loader, std::string *fileName)
 {
     std::string found;
-    for (const char *name : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
+    for (const char *name : kKustomizationFileNames) {
         if (loader.fileSystem().exists(loader.absolute(name)) && !loader.fileSystem().isDirectory(loader.absolute(name))) {
             if (!found.empty())
                 return makeError("Found multiple kustomization files", loader.root());
@@ -53,24 +74,26 @@ Result<Kustomization> loadKustomization(const Loader &loader, std::string *fileN
         return docs.error();
     if (fileName)
         *fileName = found;
-    return parseKustomization(docs->empty() ? Node() : docs->front(), path);
+    return parseKustomization(docs->empty() ? Node() : docs->front(), path, *text);
 }
 
 Result<ResourceList> KustTarget::build(const Loader &loader)
 {
     ResourceList resources;
-    TransformerConfig config;
-    if (auto ok = accumulate(loader, resources, config, false); !ok)
+    Context context;
+    if (auto ok = accumulate(loader, resources, context, false); !ok)
         return ok.error();
     addHashSuffixes(resources);
-    if (auto ok = fixNameReferences(resources, config.lists().nameReference); !ok)
+    if (auto ok = fixNameReferences(resources, context.config.lists().nameReference); !ok)
+        return ok.error();
+    if (auto ok = resolveVars(resources, context.vars, context.config.lists().varReference); !ok)
         return ok.error();
     return resources;
 }
 
-Result<void> KustTarget::accumulate(const Loader &loader, ResourceList &resources, TransformerConfig &config,
-                                    bool isComponent)
+Result<void> KustTarget::accumulate(const Loader &loader, ResourceList &resources, Context &context, bool isComponent)
 {
+    TransformerConfig &config = context.config;
     auto k = loadKustomization(loader);
     if (!k)
         return k.error();
@@ -85,14 +108,17 @@ Result<void> KustTarget::accumulate(const Loader &loader, ResourceList &resource
         ~DepthGuard() { --depth; }
     } guard(m_depth);
     m_warnings.insert(m_warnings.end(), k->warnings.begin(), k->warnings.end());
-    if (isComponent && k->kind != "Component")
+    if (isComponent && k->kind != "Component" && m_depth > 1)
         return makeError("expected kind 'Component' for path '" + loader.root() + "' but got '" + k->kind + "'");
-    if (!isComponent && k->kind == "Component")
+    if (!isComponent && k->kind == "Component" && m_depth > 1)
         return makeError("expected kind != 'Component' for path '" + loader.root() + "'");
 
-    if (auto ok = accumulateResources(loader, *k, resources, config); !ok)
+    auto vars = parseVars(k->vars, loader.absolute("kustomization.yaml"));
+    if (!vars)
+        return vars.error();
+    if (auto ok = accumulateResources(loader, *k, resources, context); !ok)
         return wrap(ok.error(), "accumulating resources");
-    if (auto ok = loadConfigurations(loader, *k, config); !ok)
+    if (auto ok = loadConfigurations(loader, *k, context.config); !ok)
         return ok;
     if (auto ok = runGenerators(loader, *k, resources); !ok)
         return ok;
@@ -102,10 +128,14 @@ Result<void> KustTarget::accumulate(const Loader &loader, ResourceList &resource
         auto child = loader.child(component);
         if (!child)
             return wrap(child.error(), "accumulating components");
-        if (auto ok = accumulate(*child, resources, config, true); !ok)
+        if (auto ok = accumulate(*child, resources, context, true); !ok)
             return wrap(ok.error(), "accumulating components");
     }
-    return runTransformers(loader, *k, resources, config);
+    if (auto ok = runTransformers(loader, *k, resources, config); !ok)
+        return ok;
+    if (auto ok = mergeVars(context.vars, *vars, resources); !ok)
+        return makeError(ok.error().message, loader.absolute("kustomization.yaml"));
+    return {};
 }
 
 Result<void> KustTarget::loadConfigurations(const Loader &loader, const Kustomization &k, TransformerConfig &config)
@@ -141,9 +171,10 @@ Result<void> KustTarget::loadConfigurations(const Loader &loader, const Kustomiz
 }
 
 Result<void> KustTarget::accumulateResources(const Loader &loader, const Kustomization &k, ResourceList &resources,
-                                             TransformerConfig &config)
+                                             Context &context)
 {
     const FileSystem &fs = loader.fileSystem();
+    UniqueAppender appender(resources);
     for (const std::string &entry : k.resources) {
         const std::string path = loader.absolute(entry);
         if (!fs.exists(path)) {
@@ -158,12 +189,18 @@ Result<void> KustTarget::accumulateResources(const Loader &loader, const Kustomi
             if (!child)
                 return child.error();
             ResourceList sub;
-            TransformerConfig subConfig;
-            if (auto ok = accumulate(*child, sub, subConfig, false); !ok)
+            Context subContext;
+            if (auto ok = accumulate(*child, sub, subContext, false); !ok)
                 return wrap(ok.error(), "recursed accumulation of path '" + child->root() + "'");
-            config.merge(subConfig);
+            context.config.merge(subContext.config);
+            for (const Var &v : subContext.vars) {
+                for (const Var &existing : context.vars)
+                    if (existing.name == v.name)
+                        return makeError("var '" + v.name + "' already encountered", child->root());
+                context.vars.push_back(v);
+            }
             for (Resource &r : sub)
-                if (auto ok = appendUnique(resources, std::move(r), child->root()); !ok)
+                if (auto ok = appender.append(std::move(r), child->root()); !ok)
                     return ok;
             continue;
         }
@@ -176,7 +213,9 @@ Result<void> KustTarget::accumulateResources(const Loader &loader, const Kustomi
         for (Resource &r : *parsed) {
             if (r.kind().empty())
                 return makeError("missing kind in object", r.object.where());
-            if (auto ok = appendUnique(resources, std::move(r), path); !ok)
+            if (r.name().empty())
+                return makeError("missing metadata.name in object", r.object.where());
+            if (auto ok = appender.append(std::move(r), path); !ok)
                 return ok;
         }
     }

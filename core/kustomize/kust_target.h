@@ -5,6 +5,7 @@
 #include "kustomize/loader.h"
 #include "kustomize/transformer_config.h"
 #include "kustomize/transformers.h"
+#include "kustomize/vars.h"
 
 #include <string>
 #include <vector>
@@ -30,9 +31,15 @@ private:
     // Accumulates the kustomization at loader into resources. A component works
     // on the resources accumulated so far; anything else starts from none.
     // config collects the transformer configuration of everything accumulated.
-    Result<void> accumulate(const Loader &loader, ResourceList &resources, TransformerConfig &config, bool isComponent);
+    // Everything a kustomization passes up besides its resources.
+    struct Context
+    {
+        TransformerConfig config;
+        std::vector<Var> vars;
+    };
+    Result<void> accumulate(const Loader &loader, ResourceList &resources, Context &context, bool isComponent);
     Result<void> accumulateResources(const Loader &loader, const Kustomization &k, ResourceList &resources,
-                                     TransformerConfig &config);
+                                     Context &context);
     Result<void> loadConfigurations(const Loader &loader, const Kustomization &k, TransformerConfig &config);
     Result<void> runGenerators(const Loader &loader, const Kustomization &k, ResourceList &resources);
     Result<void> runTransformers(const Loader &loader, const Kustomization &k, ResourceList &resources,

@@ -1,5 +1,8 @@
 #include "kustomize/kustomization.h"
 
+#include "kustomize/loader.h"
+
+#include <charconv>
 #include <set>
 
 namespace capstan::kustomize {
@@ -21,7 +24,7 @@ std::string deprecated(const std::string &field, const std::string &successor, b
 class FieldReader
 {
 public:
-    explicit FieldReader(const std::string &file) : m_file(file) {}
+    FieldReader(const std::string &file, std::string_view text) : m_file(file), m_text(text) {}
 
     Error error(const Node &node, const std::string &field, const std::string &expected) const
     {
@@ -31,13 +34,43 @@ public:
         return makeError("field '" + field + "': expected " + expected, where);
     }
 
+    // kustomize reads its file as YAML 1.1 into JSON before typed decoding: only
+    // strings (and null) fit a string field, and an unquoted yes/no/on/off is a bool.
     Result<std::string> string(const Node &node, const std::string &field) const
     {
         if (node.isNull())
             return std::string();
-        if (!node.isScalar())
+        if (!node.isString())
             return error(node, field, "a string");
+        if (isYaml11Bool(node.text()) && !quoted(node))
+            return error(node, field, "a string (unquoted '" + node.text() + "' is a boolean in kustomize's YAML)");
+        if (std::string raw = originalTimestamp(node, m_text); !raw.empty())
+            return raw;
         return node.text();
+    }
+
+    static bool isYaml11Bool(const std::string &text)
+    {
+        static const std::set<std::string> words = {"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+                                                    "on", "On", "ON", "off", "Off", "OFF"};
+        return words.count(text) > 0;
+    }
+
+    bool quoted(const Node &node) const
+    {
+        const manifest::Mark mark = node.mark();
+        if (m_text.empty() || mark.line <= 0 || mark.column <= 0)
+            return true;
+        std::size_t pos = 0;
+        for (int line = 1; line < mark.line && pos != std::string_view::npos; ++line) {
+            pos = m_text.find('\n', pos);
+            if (pos != std::string_view::npos)
+                ++pos;
+        }
+        if (pos == std::string_view::npos)
+            return true;
+        pos += static_cast<std::size_t>(mark.column - 1);
+        return pos >= m_text.size() || m_text[pos] == '"' || m_text[pos] == '\'';
     }
 
     Result<bool> boolean(const Node &node, const std::string &field) const
@@ -59,7 +92,10 @@ public:
         for (const Node &item : node.items()) {
             if (!item.isScalar() || item.isNull())
                 return error(item, field, "a list of strings");
-            out.push_back(item.text());
+            auto text = string(item, field);
+            if (!text)
+                return text.error();
+            out.push_back(std::move(*text));
         }
         return out;
     }
@@ -72,9 +108,10 @@ public:
         if (!node.isMap())
             return error(node, field, "a map of strings");
         for (const auto &e : node.entries()) {
-            if (!e.value.isScalar())
-                return error(e.value, field + "." + e.key, "a string");
-            out.emplace_back(e.key, e.value.text());
+            auto text = string(e.value, field + "." + e.key);
+            if (!text)
+                return text.error();
+            out.emplace_back(e.key, std::move(*text));
         }
         return out;
     }
@@ -91,6 +128,7 @@ public:
 
 private:
     std::string m_file;
+    std::string_view m_text;
 };
 
 #define CAPSTAN_TRY_ASSIGN(target, expr)                                                                               \
@@ -249,9 +287,9 @@ GeneratorOptions mergeGeneratorOptions(const std::optional<GeneratorOptions> &lo
     return out;
 }
 
-Result<Kustomization> parseKustomization(const Node &doc, const std::string &file)
+Result<Kustomization> parseKustomization(const Node &doc, const std::string &file, std::string_view text)
 {
-    FieldReader r(file);
+    FieldReader r(file, text);
     Kustomization k;
     if (doc.isNull())
         return makeError("kustomization.yaml is empty", file);
@@ -260,12 +298,12 @@ Result<Kustomization> parseKustomization(const Node &doc, const std::string &fil
 
     static const std::set<std::string> unsupported = {
         "helmCharts", "helmChartInflationGenerator", "helmGlobals", "generators", "transformers", "validators",
-        "vars", "openapi"};
+        "openapi"};
     static const std::set<std::string> known = {
         "apiVersion", "kind", "metadata", "namePrefix", "nameSuffix", "namespace", "commonLabels", "labels",
         "commonAnnotations", "patchesStrategicMerge", "patchesJson6902", "patches", "images", "imageTags",
         "replacements", "replicas", "sortOptions", "resources", "components", "crds", "bases",
-        "configMapGenerator", "secretGenerator", "generatorOptions", "buildMetadata"};
+        "configMapGenerator", "secretGenerator", "generatorOptions", "buildMetadata", "vars", "configurations"};
     for (const auto &e : doc.entries()) {
         if (unsupported.count(e.key)) {
             if (e.value.isNull() || ((e.value.isSequence() || e.value.isMap()) && e.value.empty()))
@@ -326,9 +364,10 @@ Result<Kustomization> parseKustomization(const Node &doc, const std::string &fil
         if (!psm.isSequence())
             return r.error(psm, "patchesStrategicMerge", "a list");
         for (const Node &item : psm.items()) {
-            if (!item.isScalar())
-                return r.error(item, "patchesStrategicMerge", "a file name or an inline patch");
-            k.patchesStrategicMerge.push_back(item.text());
+            auto entry = r.string(item, "patchesStrategicMerge");
+            if (!entry)
+                return entry.error();
+            k.patchesStrategicMerge.push_back(std::move(*entry));
         }
     }
     CAPSTAN_TRY_ASSIGN(k.patchesJson6902, parsePatches(r, child(doc, "patchesJson6902"), "patchesJson6902"));
@@ -368,9 +407,11 @@ Result<Kustomization> parseKustomization(const Node &doc, const std::string &fil
             ReplicaSpec rs;
             CAPSTAN_TRY_ASSIGN(rs.name, r.string(child(item, "name"), "replicas.name"));
             const Node &count = child(item, "count");
-            if (!count.isScalar() || count.scalarType() != ScalarType::Int)
+            const std::string &digits = count.text();
+            const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), rs.count);
+            if (!count.isScalar() || count.scalarType() != ScalarType::Int || parsed.ec != std::errc()
+                || parsed.ptr != digits.data() + digits.size())
                 return r.error(count, "replicas.count", "an integer");
-            rs.count = std::stoll(count.text());
             k.replicas.push_back(std::move(rs));
         }
     }
@@ -383,6 +424,7 @@ Result<Kustomization> parseKustomization(const Node &doc, const std::string &fil
     if (!k.replacements.isNull() && !k.replacements.isSequence())
         return r.error(k.replacements, "replacements", "a list");
     k.sortOptions = child(doc, "sortOptions");
+    k.vars = child(doc, "vars");
 
     // Deprecation warnings, in the order kustomize prints them.
     if (doc.find("bases"))
@@ -395,7 +437,11 @@ Result<Kustomization> parseKustomization(const Node &doc, const std::string &fil
         k.warnings.push_back(deprecated("patchesJson6902", "patches"));
     if (doc.find("patchesStrategicMerge"))
         k.warnings.push_back(deprecated("patchesStrategicMerge", "patches"));
+    if (doc.find("vars"))
+        k.warnings.push_back(deprecated("vars", "replacements", true));
     return k;
 }
 
 } // namespace capstan::kustomize
+
+#undef CAPSTAN_TRY_ASSIGN

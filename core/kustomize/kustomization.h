@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <utility>
 #include <vector>
@@ -105,13 +106,17 @@ struct Kustomization
     std::optional<GeneratorOptions> generatorOptions;
     manifest::Node replacements; // sequence, as written
     manifest::Node sortOptions;
+    manifest::Node vars; // deprecated; see vars.h
     std::vector<std::string> buildMetadata;
 
     std::vector<std::string> warnings; // deprecation lines, in kustomize's order
 };
 
-// Parses a kustomization document; `file` is named in errors.
-Result<Kustomization> parseKustomization(const manifest::Node &doc, const std::string &file);
+// Parses a kustomization document; `file` is named in errors. `text`, the
+// document's source, lets it refuse what kustomize's YAML 1.1 reading refuses
+// (an unquoted `on` or `yes` where a string is expected).
+Result<Kustomization> parseKustomization(const manifest::Node &doc, const std::string &file,
+                                         std::string_view text = {});
 
 // Merges generatorOptions into one generator's options as kustomize does.
 GeneratorOptions mergeGeneratorOptions(const std::optional<GeneratorOptions> &local,

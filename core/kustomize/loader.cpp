@@ -67,8 +67,10 @@ bool isRemoteReference(const std::string &path)
 
 namespace {
 
+} // namespace
+
 // The plain-scalar source text at a 1-based line and column.
-std::string sourceText(std::string_view text, manifest::Mark mark)
+std::string plainSourceText(std::string_view text, manifest::Mark mark)
 {
     if (mark.line <= 0 || mark.column <= 0)
         return {};
@@ -100,6 +102,19 @@ std::string sourceText(std::string_view text, manifest::Mark mark)
     return std::string(rest);
 }
 
+std::string originalTimestamp(const manifest::Node &node, std::string_view text)
+{
+    if (!node.isString() || node.text().find('T') == std::string::npos)
+        return {};
+    const std::string raw = plainSourceText(text, node.mark());
+    std::string ignored;
+    if (raw.empty() || raw[0] == '"' || raw[0] == '\'' || !manifest::yaml::parseTimestamp(raw, &ignored))
+        return {};
+    return raw;
+}
+
+namespace {
+
 char charAt(std::string_view text, manifest::Mark mark)
 {
     if (mark.line <= 0 || mark.column <= 0)
@@ -130,9 +145,9 @@ Result<void> checkKeys(const Node &node, std::string_view text, const std::strin
             const bool suspicious = key.empty() || std::isdigit(static_cast<unsigned char>(first)) || first == '-'
                 || first == '+' || first == '.' || first == '~' || first == 't' || first == 'T' || first == 'f'
                 || first == 'F' || first == 'n' || first == 'N';
-            if (suspicious) {
+            if (suspicious && manifest::yaml::resolvePlain(key).type != manifest::ScalarType::String) {
                 const char source = charAt(text, entry.keyMark);
-                if (source != '"' && source != '\'' && manifest::yaml::resolvePlain(key).type != manifest::ScalarType::String) {
+                if (source != '"' && source != '\'') {
                     std::string where = file;
                     if (entry.keyMark.line > 0)
                         where += ":" + std::to_string(entry.keyMark.line) + ":" + std::to_string(entry.keyMark.column);
@@ -165,9 +180,18 @@ void stringifyAnnotations(Node &object, std::string_view text, std::vector<manif
         return;
     for (auto &entry : annotations->entries()) {
         Node &value = entry.value;
-        if (!value.isScalar() || value.isString())
+        if (!value.isScalar())
             continue;
-        std::string raw = sourceText(text, value.mark());
+        if (value.isString()) {
+            // A timestamp stays as written (the reader spells it out in RFC 3339).
+            if (std::string raw = originalTimestamp(value, text); !raw.empty()) {
+                if (typed)
+                    typed->push_back(manifest::MapEntry{entry.key, value, entry.keyMark});
+                value.setScalar(raw, manifest::ScalarType::String);
+            }
+            continue;
+        }
+        std::string raw = plainSourceText(text, value.mark());
         if (value.isNull()) {
             if (raw != "~" && raw != "null" && raw != "Null" && raw != "NULL")
                 raw.clear();

@@ -43,6 +43,12 @@ bool isRemoteReference(const std::string &path);
 // Returns the typed values it replaced (when typed is given).
 void stringifyAnnotations(manifest::Node &object, std::string_view text, std::vector<manifest::MapEntry> *typed = nullptr);
 
+// The text of a plain scalar as written at mark (up to a comment or line end).
+std::string plainSourceText(std::string_view text, manifest::Mark mark);
+// For a string the reader turned from a YAML timestamp into RFC 3339: the text as
+// written; otherwise "".
+std::string originalTimestamp(const manifest::Node &node, std::string_view text);
+
 // Parses a stream of Kubernetes objects, expanding `kind: List`.
 Result<std::vector<Resource>> parseResourceStream(std::string_view text, const std::string &file);
 

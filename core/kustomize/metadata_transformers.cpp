@@ -1,6 +1,8 @@
 #include "kustomize/cluster_scope.h"
 #include "kustomize/transformers.h"
 
+#include <unordered_set>
+
 namespace capstan::kustomize {
 
 using manifest::Node;
@@ -56,10 +58,12 @@ Result<void> applyNamespace(ResourceList &resources, const std::string &ns, cons
                 return withContext(ok, r);
         }
     }
-    for (std::size_t i = 0; i < resources.size(); ++i)
-        for (std::size_t j = i + 1; j < resources.size(); ++j)
-            if (resources[i].currentId().equals(resources[j].currentId()))
-                return makeError("namespace transformation produces ID conflict: " + resources[i].currentId().toString());
+    std::unordered_set<std::string> seen;
+    for (const Resource &r : resources) {
+        const ResId id = r.currentId();
+        if (!seen.insert(id.gvk.apiVersion() + '/' + id.gvk.kind + '/' + id.effectiveNamespace() + '/' + id.name).second)
+            return makeError("namespace transformation produces ID conflict: " + id.toString());
+    }
     return {};
 }
 

@@ -37,13 +37,31 @@ bool isClusterScopedId(const ResId &id)
     return isClusterScoped(id.gvk.apiVersion(), id.gvk.kind);
 }
 
+// What the namespace rules need of each resource, computed once per pass.
+struct Scope
+{
+    std::string effectiveNamespace;
+    bool clusterScoped = false;
+};
+
+std::vector<Scope> scopesOf(const ResourceList &resources)
+{
+    std::vector<Scope> scopes;
+    scopes.reserve(resources.size());
+    for (const Resource &r : resources) {
+        const ResId id = r.currentId();
+        scopes.push_back(Scope{id.effectiveNamespace(), isClusterScopedId(id)});
+    }
+    return scopes;
+}
+
 // Rewrites the name fields one referrer has for one kind of referral.
 class ReferenceFixer
 {
 public:
-    ReferenceFixer(ResourceList &all, Resource &referrer, const std::vector<Resource *> &candidates,
-                   const Gvk &target, const std::string &path)
-        : m_all(all), m_referrer(referrer), m_candidates(candidates), m_target(target), m_path(path)
+    ReferenceFixer(const ResourceList &all, const std::vector<Scope> &scopes, Resource &referrer,
+                   const std::vector<Resource *> &candidates, const Gvk &target, const std::string &path)
+        : m_all(all), m_scopes(scopes), m_referrer(referrer), m_candidates(candidates), m_target(target), m_path(path)
     {
     }
 
@@ -125,7 +143,7 @@ private:
             }
         }
         const ResId referrerId = m_referrer.currentId();
-        const bool referrerClusterScoped = isClusterScopedId(referrerId);
+        const Scope &referrerScope = scopeOf(&m_referrer);
         std::vector<Resource *> candidates;
         for (Resource *r : input) {
             bool nameMatches = false, gvkMatches = false, roleMatches = !haveRoleRef;
@@ -138,10 +156,10 @@ private:
             }
             if (!nameMatches || !gvkMatches || !roleMatches)
                 continue;
-            if (!referrerClusterScoped) {
-                const ResId id = r->currentId();
-                if (!isClusterScopedId(id) && r->kind() != "ServiceAccount"
-                    && id.effectiveNamespace() != referrerId.effectiveNamespace())
+            if (!referrerScope.clusterScoped) {
+                const Scope &scope = scopeOf(r);
+                if (!scope.clusterScoped && r->kind() != "ServiceAccount"
+                    && scope.effectiveNamespace != referrerScope.effectiveNamespace)
                     continue;
             }
             candidates.push_back(r);
@@ -175,7 +193,10 @@ private:
         return makeError("found multiple possible referrals: " + ids + " for " + referrerId.toString());
     }
 
-    ResourceList &m_all;
+    const Scope &scopeOf(const Resource *r) const { return m_scopes[static_cast<std::size_t>(r - m_all.data())]; }
+
+    const ResourceList &m_all;
+    const std::vector<Scope> &m_scopes;
     Resource &m_referrer;
     const std::vector<Resource *> &m_candidates;
     Gvk m_target;
@@ -183,11 +204,12 @@ private:
 };
 
 // kustomize's SubsetThatCouldBeReferencedByResource.
-std::vector<Resource *> possibleReferrals(ResourceList &resources, const Resource &referrer)
+std::vector<Resource *> possibleReferrals(ResourceList &resources, const std::vector<Scope> &scopes,
+                                         const Resource &referrer)
 {
     std::vector<Resource *> out;
-    const ResId referrerId = referrer.currentId();
-    if (isClusterScopedId(referrerId)) {
+    const Scope &referrerScope = scopes[static_cast<std::size_t>(&referrer - resources.data())];
+    if (referrerScope.clusterScoped) {
         for (Resource &r : resources)
             out.push_back(&r);
         return out;
@@ -198,9 +220,9 @@ std::vector<Resource *> possibleReferrals(ResourceList &resources, const Resourc
             for (const Node &s : subjects->items())
                 if (s.isMap() && s.find("namespace") && s.textAt({"kind"}) == "ServiceAccount")
                     bindingNamespaces.push_back(s.find("namespace")->text());
-    for (Resource &r : resources) {
-        const ResId id = r.currentId();
-        bool ok = isClusterScopedId(id) || id.effectiveNamespace() == referrerId.effectiveNamespace();
+    for (std::size_t i = 0; i < resources.size(); ++i) {
+        Resource &r = resources[i];
+        bool ok = scopes[i].clusterScoped || scopes[i].effectiveNamespace == referrerScope.effectiveNamespace;
         for (const std::string &ns : bindingNamespaces)
             ok = ok || r.ns() == ns;
         if (ok)
@@ -213,6 +235,7 @@ std::vector<Resource *> possibleReferrals(ResourceList &resources, const Resourc
 
 Result<void> fixNameReferences(ResourceList &resources, const std::vector<NameReference> &references)
 {
+    const std::vector<Scope> scopes = scopesOf(resources);
     for (Resource &referrer : resources) {
         std::vector<Resource *> candidates;
         bool computed = false;
@@ -222,10 +245,10 @@ Result<void> fixNameReferences(ResourceList &resources, const std::vector<NameRe
                 if (!originalGvk.isSelectedBy(spec.gvk))
                     continue;
                 if (!computed) {
-                    candidates = possibleReferrals(resources, referrer);
+                    candidates = possibleReferrals(resources, scopes, referrer);
                     computed = true;
                 }
-                ReferenceFixer fixer(resources, referrer, candidates, reference.referral, spec.path);
+                ReferenceFixer fixer(resources, scopes, referrer, candidates, reference.referral, spec.path);
                 auto ok = visitFieldPath(referrer.root(), splitFieldPath(spec.path), 0, false, CreateKind::None,
                                          [&](Node &node) { return fixer.set(node); });
                 if (!ok)

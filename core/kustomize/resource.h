@@ -51,6 +51,7 @@ struct Resource
     // Annotations written as non-strings (0755, ~, 1.50): kustomize prints them as
     // written, unless a JSON patch re-encodes the object; then as JSON has them.
     std::vector<manifest::MapEntry> typedAnnotations;
+    std::vector<std::string> refVarNames; // the vars whose value this object holds
     GenerationBehavior behavior = GenerationBehavior::Unspecified;
 
     manifest::Node &root() { return object.root(); }

@@ -125,7 +125,11 @@ bool ResourceSelector::Pattern::matches(const std::string &value) const
         return true;
     if (!regex)
         return value == literal;
-    return std::regex_match(value, *regex);
+    try {
+        return std::regex_match(value, *regex);
+    } catch (const std::regex_error &) {
+        return false; // a pathological pattern; treat as no match rather than abort
+    }
 }
 
 Result<ResourceSelector::Pattern> ResourceSelector::compilePattern(const std::string &text)

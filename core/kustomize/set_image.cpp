@@ -1,5 +1,7 @@
 #include "kustomize/set_image.h"
 
+#include "kustomize/filesystem.h"
+
 #include "manifest/yaml_reader.h"
 #include "manifest/yaml_scalar.h"
 
@@ -223,7 +225,7 @@ Result<void> setImage(const std::string &overlayDir, const std::string &name, co
 {
     namespace fs = std::filesystem;
     fs::path file;
-    for (const char *candidate : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
+    for (const char *candidate : kKustomizationFileNames) {
         std::error_code ec;
         if (fs::is_regular_file(fs::path(overlayDir) / candidate, ec)) {
             file = fs::path(overlayDir) / candidate;

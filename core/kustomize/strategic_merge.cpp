@@ -24,11 +24,17 @@ public:
             if (directive->text() == "replace") {
                 dest = patch;
                 dest.remove("$patch");
+                normalize(dest, type);
                 return true;
             }
         }
         if (!dest.isMap())
             dest = Node::map();
+        // kyaml walks every field of the target, not only the patched ones, and so
+        // re-merges every keyed list it meets (collapsing duplicate keys).
+        for (auto &entry : dest.entries())
+            if (!patch.find(entry.key))
+                normalizeField(entry.value, fieldSchema(type, entry.key, m_kind));
         for (const auto &entry : patch.entries()) {
             if (entry.key == "$patch")
                 continue;
@@ -39,10 +45,12 @@ public:
             }
             const FieldSchema schema = fieldSchema(type, entry.key, m_kind);
             if (value.isMap()) {
+                // New content is merged with itself, as kyaml walks it (directives apply).
                 Node *existing = dest.find(entry.key);
-                const bool added = existing == nullptr;
-                if (added)
-                    existing = &dest.set(entry.key, Node());
+                if (!existing)
+                    existing = &dest.set(entry.key, value);
+                else if (existing->isNull())
+                    *existing = value;
                 if (!mergeMapInPlace(*existing, value, schema.type))
                     dest.remove(entry.key);
                 continue;
@@ -59,6 +67,27 @@ public:
             dest.set(entry.key, value);
         }
         return true;
+    }
+
+    // The target's own keyed lists, re-merged as kyaml does when it walks them.
+    void normalize(Node &node, SchemaType type) const
+    {
+        if (!node.isMap() || type == SchemaType::None)
+            return;
+        for (auto &entry : node.entries())
+            normalizeField(entry.value, fieldSchema(type, entry.key, m_kind));
+    }
+
+    void normalizeField(Node &value, const FieldSchema &schema) const
+    {
+        if (schema.type == SchemaType::None)
+            return;
+        if (value.isMap()) {
+            normalize(value, schema.type);
+        } else if (value.isSequence() && schema.mergeList) {
+            if (std::optional<Node> merged = mergeList(&value, Node::sequence(), schema))
+                value = std::move(*merged);
+        }
     }
 
     std::optional<Node> mergeMap(const Node *dest, const Node &patch, SchemaType type) const
@@ -220,26 +249,32 @@ private:
     {
         Items patchItems = patch.items();
         Items destItems;
+        bool replaced = false;
         if (!dest) {
+            // kyaml takes a list the target lacks as it is, directives included.
             destItems = patchItems;
         } else {
-            // A list-level directive is an item holding only `$patch`.
-            for (std::size_t i = 0; i < patchItems.size(); ++i) {
-                const Node &item = patchItems[i];
-                if (!item.isMap() || item.size() != 1 || !item.find("$patch"))
+            // A list-level directive: the first item with `$patch`, when that is its only field.
+            for (const Node &item : patchItems) {
+                if (!item.isMap() || !item.find("$patch"))
                     continue;
-                const std::string directive = item.find("$patch")->text();
-                patchItems.erase(patchItems.begin() + static_cast<std::ptrdiff_t>(i));
-                if (directive == "delete")
-                    return std::nullopt;
-                if (directive == "replace") {
-                    Node replaced = Node::sequence();
-                    replaced.items() = patchItems;
-                    return replaced;
+                if (item.size() == 1) {
+                    const std::string directive = item.find("$patch")->text();
+                    const auto isDirective = [&](const Node &n) {
+                        const Node *d = n.isMap() ? n.find("$patch") : nullptr;
+                        return d && d->isScalar() && d->text() == directive;
+                    };
+                    patchItems.erase(std::remove_if(patchItems.begin(), patchItems.end(), isDirective), patchItems.end());
+                    if (directive == "delete")
+                        return std::nullopt;
+                    replaced = directive == "replace";
                 }
                 break;
             }
-            destItems = dest->items();
+            // Replacing: the patch's list is merged with itself (its duplicates collapse).
+            // When the list is merged with itself (new content), eliding the directive
+            // from the patch elides it from the target too.
+            destItems = replaced || *dest == patch ? patchItems : dest->items();
         }
         const Strings keys = schema.keys.empty() ? Strings{std::string()} : schema.keys;
 
@@ -273,11 +308,15 @@ private:
             const int destIndex = findElement(destItems, matchKeys, matchValues);
             const int patchIndex = findElement(patchItems, matchKeys, matchValues);
             std::optional<Node> value;
-            if (patchIndex < 0) {
+            if (patchIndex < 0 && destIndex < 0) {
+                value.reset(); // kyaml walks two missing elements to nothing
+            } else if (patchIndex < 0) {
                 value = destItems[static_cast<std::size_t>(destIndex)];
+                normalize(*value, schema.type);
             } else if (patchItems[static_cast<std::size_t>(patchIndex)].isMap()) {
-                value = mergeMap(destIndex >= 0 ? &destItems[static_cast<std::size_t>(destIndex)] : nullptr,
-                                 patchItems[static_cast<std::size_t>(patchIndex)], schema.type);
+                const Node &patchItem = patchItems[static_cast<std::size_t>(patchIndex)];
+                value = mergeMap(destIndex >= 0 ? &destItems[static_cast<std::size_t>(destIndex)] : &patchItem, patchItem,
+                                 schema.type);
             } else {
                 value = patchItems[static_cast<std::size_t>(patchIndex)];
             }

@@ -65,6 +65,7 @@ const TransformerLists &defaultLists()
         l.images = imageFieldSpecs();
         l.replicas = replicaFieldSpecs();
         l.nameReference = nameReferences();
+        l.varReference = varReferenceFieldSpecs();
         return l;
     }();
     return lists;
@@ -74,7 +75,8 @@ void mergeLists(TransformerLists &into, const TransformerLists &from)
 {
     for (auto member : {&TransformerLists::namePrefix, &TransformerLists::nameSuffix, &TransformerLists::ns,
                         &TransformerLists::commonLabels, &TransformerLists::labels, &TransformerLists::templateLabels,
-                        &TransformerLists::commonAnnotations, &TransformerLists::images, &TransformerLists::replicas})
+                        &TransformerLists::commonAnnotations, &TransformerLists::images, &TransformerLists::replicas,
+                        &TransformerLists::varReference})
         for (const FieldSpec &spec : from.*member)
             addSpec(into.*member, spec);
     for (const NameReference &reference : from.nameReference)
@@ -112,9 +114,9 @@ Result<TransformerConfig> TransformerConfig::fromConfigurationFile(const Node &d
         {"namespace", &TransformerLists::ns}, {"commonLabels", &TransformerLists::commonLabels},
         {"labels", &TransformerLists::labels}, {"templateLabels", &TransformerLists::templateLabels},
         {"commonAnnotations", &TransformerLists::commonAnnotations}, {"images", &TransformerLists::images},
-        {"replicas", &TransformerLists::replicas}};
+        {"replicas", &TransformerLists::replicas}, {"varReference", &TransformerLists::varReference}};
     for (const auto &entry : document.entries()) {
-        bool known = entry.key == "nameReference" || entry.key == "varReference";
+        bool known = entry.key == "nameReference";
         for (const auto &[name, member] : fields) {
             if (entry.key != name)
                 continue;

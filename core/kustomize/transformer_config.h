@@ -26,6 +26,7 @@ struct TransformerLists
     std::vector<FieldSpec> images;
     std::vector<FieldSpec> replicas;
     std::vector<NameReference> nameReference;
+    std::vector<FieldSpec> varReference;
 };
 
 // kustomize's defaults plus what configurations and crds added. Cheap to copy:

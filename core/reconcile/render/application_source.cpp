@@ -5,7 +5,6 @@
 #include "reconcile/render/git_filesystem.h"
 #include "reconcile/render/kustomize_options.h"
 #include "reconcile/render/overlay_filesystem.h"
-#include "reconcile/render/recording_filesystem.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -13,16 +12,6 @@
 namespace capstan::render {
 
 namespace {
-
-std::optional<std::string> kustomizationIn(const kustomize::FileSystem &fs, const std::string &dir)
-{
-    for (const char *name : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
-        const std::string path = kustomize::joinPath(dir, name);
-        if (fs.exists(path) && !fs.isDirectory(path))
-            return path;
-    }
-    return std::nullopt;
-}
 
 // Argo CD's include/exclude: a glob, or several in braces "{a.yaml,b/*.yaml}",
 // matched against the path relative to the source directory.
@@ -93,7 +82,7 @@ Result<RenderedSource> renderFrom(const kustomize::FileSystem &fs, const argo::A
     if (!fs.isDirectory(dir))
         return makeError("the source path '" + source.path + "' does not exist at this revision", source.where);
     RenderedSource rendered;
-    if (const auto file = kustomizationIn(fs, dir)) {
+    if (const auto file = kustomize::findKustomizationFile(fs, dir)) {
         rendered.type = SourceType::Kustomize;
         OverlayFileSystem overlay(fs);
         if (source.kustomize) {
@@ -142,13 +131,13 @@ Result<std::shared_ptr<const RenderedSource>> renderApplicationSource(const git:
             return hit;
     }
     GitFileSystem git(snapshot);
-    RecordingFileSystem recording(git);
+    kustomize::RecordingFileSystem recording(git);
     auto rendered = renderFrom(recording, source, dir);
     if (!rendered)
         return rendered.error();
     auto shared = std::make_shared<const RenderedSource>(std::move(rendered).value());
     if (cache)
-        cache->insert(key, dependenciesAt(recording.paths(), snapshot), shared);
+        cache->insert(key, dependenciesAt(recording.pathsUsed(), snapshot), shared);
     return shared;
 }
 

@@ -1,7 +1,6 @@
 #include "reconcile/render/kustomize_at_revision.h"
 
 #include "reconcile/render/git_filesystem.h"
-#include "reconcile/render/recording_filesystem.h"
 
 namespace capstan::render {
 
@@ -15,13 +14,13 @@ renderKustomizationAt(const git::Snapshot &snapshot, const QString &path, Kustom
             return hit;
     }
     GitFileSystem git(snapshot);
-    RecordingFileSystem recording(git);
+    kustomize::RecordingFileSystem recording(git);
     auto result = kustomize::render(recording, dir);
     if (!result)
         return result.error();
     auto shared = std::make_shared<const kustomize::RenderResult>(std::move(result).value());
     if (cache)
-        cache->insert(key, dependenciesAt(recording.paths(), snapshot), shared);
+        cache->insert(key, dependenciesAt(recording.pathsUsed(), snapshot), shared);
     return shared;
 }
 

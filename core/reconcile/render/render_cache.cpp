@@ -4,7 +4,7 @@
 
 namespace capstan::render {
 
-std::vector<Dependency> dependenciesAt(const std::set<std::string> &paths, const git::Snapshot &snapshot)
+std::vector<Dependency> dependenciesAt(const std::vector<std::string> &paths, const git::Snapshot &snapshot)
 {
     std::vector<Dependency> out;
     out.reserve(paths.size());

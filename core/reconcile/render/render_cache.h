@@ -6,7 +6,6 @@
 
 #include <memory>
 #include <mutex>
-#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -21,7 +20,7 @@ struct Dependency
 };
 
 // The ids, in snapshot, of every path in paths ("/a/b" form).
-std::vector<Dependency> dependenciesAt(const std::set<std::string> &paths, const git::Snapshot &snapshot);
+std::vector<Dependency> dependenciesAt(const std::vector<std::string> &paths, const git::Snapshot &snapshot);
 
 // Render results keyed by what was rendered (a path plus any options) and
 // valid for every revision in which each path the render looked at has the same

@@ -44,6 +44,7 @@ aptopts=(
   -o "Dir::State::Lists=$work/apt/lists"
   -o "Dir::Cache=$work/apt/cache"
   -o "Debug::NoLocking=1"
+  -o "APT::Sandbox::User=root"
 )
 echo "capstan: fetching KSyntaxHighlighting $version source"
 apt-get "${aptopts[@]}" update -qq
@@ -53,7 +54,7 @@ if [ -z "$url" ]; then
   echo "capstan: the package index has no $tarball" >&2
   exit 1
 fi
-/usr/lib/apt/apt-helper download-file "$url" "$work/$tarball" "SHA256:$sha256" >/dev/null
+/usr/lib/apt/apt-helper -o "APT::Sandbox::User=root" download-file "$url" "$work/$tarball" "SHA256:$sha256" >/dev/null
 echo "$sha256  $work/$tarball" | sha256sum -c --quiet -
 
 tar -C "$work" -xf "$work/$tarball"
@@ -69,8 +70,9 @@ cmake -S "$src" -B "$work/build" -G Ninja -Wno-dev \
   -DKDE_INSTALL_LIBDIR=lib \
   -DKDE_SKIP_RPATH_SETTINGS=ON \
   -DCMAKE_INSTALL_RPATH="$prefix/lib" \
-  -DBUILD_TESTING=OFF -DBUILD_QCH=OFF >/dev/null
-cmake --build "$work/build" >/dev/null
-cmake --install "$work/build" >/dev/null
+  -DBUILD_TESTING=OFF -DBUILD_QCH=OFF >"$work/build.log" 2>&1 \
+  && cmake --build "$work/build" >>"$work/build.log" 2>&1 \
+  && cmake --install "$work/build" >>"$work/build.log" 2>&1 \
+  || { cat "$work/build.log" >&2; echo "capstan: building KSyntaxHighlighting failed" >&2; exit 1; }
 touch "$prefix/.capstan-qt6"
 echo "capstan: KSyntaxHighlighting installed in $prefix"

@@ -2,12 +2,28 @@
 
 #include "common/version.h"
 #include "ctl/commands/render_command.h"
+#include "ctl/commands/app_diff_command.h"
+#include "ctl/commands/app_sync_commands.h"
+#include "ctl/commands/app_view_commands.h"
+#include "ctl/commands/demo_command.h"
+#include "ctl/commands/proj_windows_command.h"
+#include "ctl/commands/resource_health_command.h"
 
 namespace capstan::ctl {
 
 Cli::Cli()
 {
     m_commands.push_back(std::make_unique<RenderCommand>());
+    m_commands.push_back(std::make_unique<AppListCommand>());
+    m_commands.push_back(std::make_unique<AppGetCommand>());
+    m_commands.push_back(std::make_unique<AppDiffCommand>());
+    m_commands.push_back(std::make_unique<AppSyncCommand>());
+    m_commands.push_back(std::make_unique<AppWaitCommand>());
+    m_commands.push_back(std::make_unique<AppTerminateOpCommand>());
+    m_commands.push_back(std::make_unique<AppHistoryCommand>());
+    m_commands.push_back(std::make_unique<ProjWindowsCommand>());
+    m_commands.push_back(std::make_unique<ResourceHealthCommand>());
+    m_commands.push_back(std::make_unique<DemoInitCommand>());
 }
 Cli::~Cli() = default;
 

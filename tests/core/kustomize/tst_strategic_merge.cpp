@@ -59,6 +59,19 @@ private Q_SLOTS:
                "  - port: 9000\n"
             << "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n  - name: https\n    port: 443\n"
                "    targetPort: 8443\n  - port: 9000\n  - name: http\n    port: 80\n";
+        // A list the target lacks is merged with itself, and the key tuple of an item
+        // without the merge key (a plain item or a `$patch` directive) matches no element
+        // on either side: that once read the element before the list (undefined behaviour).
+        const QString containerB = QString(deployment) + "spec:\n  template:\n    spec:\n      containers:\n"
+                                                         "      - name: b\n";
+        QTest::newRow("new list with an item lacking the merge key")
+            << containerB + "        image: b\n" << containerB + "        env: [{value: nameless}, {name: KEPT}]\n"
+            << "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    spec:\n"
+               "      containers:\n      - env:\n        - value: nameless\n        image: b\n        name: b\n";
+        QTest::newRow("new list with a replace directive")
+            << containerB + "        image: b\n" << containerB + "        env: [{$patch: replace}, {name: KEPT}]\n"
+            << "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    spec:\n"
+               "      containers:\n      - env:\n        - $patch: replace\n        image: b\n        name: b\n";
         QTest::newRow("replace directive, null deletes, other lists replaced")
             << QString(deployment) + "  labels: {a: b, c: d}\nspec:\n  strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 1}}\n"
                                      "  template:\n    spec:\n      tolerations: [{key: a}]\n"

@@ -2,84 +2,980 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>capstan::ui::MainWindow</name>
+    <name>capstan::ui::AppTreeModel</name>
     <message>
-        <source>Capstan</source>
-        <translation type="unfinished"></translation>
+        <source>%1 — project %2, %3, %4</source>
+        <translation>%1 — Projekt %2, %3, %4</translation>
     </message>
     <message>
-        <source>Open a manifest with File → Open Manifest… (Ctrl+O).</source>
-        <translation type="unfinished"></translation>
+        <source>Application</source>
+        <translation>Anwendung</translation>
     </message>
     <message>
-        <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <source>Sync</source>
+        <translation>Sync</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::AppTreePanel</name>
+    <message>
+        <source>Filter by name, project, environment, status (Ctrl+F)</source>
+        <translation>Nach Name, Projekt, Umgebung, Status filtern (Strg+F)</translation>
     </message>
     <message>
-        <source>&amp;Open Manifest…</source>
-        <translation type="unfinished"></translation>
+        <source>Application filter</source>
+        <translation>Anwendungsfilter</translation>
     </message>
     <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <source>Applications per status</source>
+        <translation>Anwendungen je Status</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <source>Applications</source>
+        <translation>Anwendungen</translation>
     </message>
     <message>
-        <source>&amp;About Capstan</source>
-        <translation type="unfinished"></translation>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n application(s): </source>
+        <translation>
+            <numerusform>%n Anwendung: </numerusform>
+            <numerusform>%n Anwendungen: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::ApplicationPage</name>
+    <message>
+        <source>S&amp;ync…</source>
+        <translation>S&amp;ynchronisieren…</translation>
     </message>
     <message>
-        <source>Open Manifest</source>
-        <translation type="unfinished"></translation>
+        <source>Sync &amp;Windows…</source>
+        <translation>Sync-&amp;Fenster…</translation>
     </message>
     <message>
-        <source>YAML files (*.yaml *.yml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <source>Sync the application</source>
+        <translation>Die Anwendung synchronisieren</translation>
     </message>
     <message>
-        <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <source>Show the sync-window calendar</source>
+        <translation>Den Sync-Fenster-Kalender zeigen</translation>
+    </message>
+    <message>
+        <source>Application summary</source>
+        <translation>Übersicht der Anwendung</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Bedingungen</translation>
+    </message>
+    <message>
+        <source>Conditions and warnings:</source>
+        <translation>Bedingungen und Warnungen:</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <source>Operation progress</source>
+        <translation>Fortschritt der Operation</translation>
+    </message>
+    <message>
+        <source>No operation in this session.</source>
+        <translation>Keine Operation in dieser Sitzung.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>Diff</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Select an application in the tree or the matrix.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Wählen Sie eine Anwendung im Baum oder in der Matrix.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;font-size:large&apos;&gt;%1&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;%3&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:%4&apos;&gt;%5&lt;/span&gt;</source>
+        <translation>&lt;b style=&apos;font-size:large&apos;&gt;%1&lt;/b&gt; &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;%3&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:%4&apos;&gt;%5&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Desired (Git)</source>
+        <translation>Soll (Git)</translation>
+    </message>
+    <message>
+        <source>automated</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <source>, prune</source>
+        <translation>, bereinigen</translation>
+    </message>
+    <message>
+        <source>, self-heal</source>
+        <translation>, Selbstheilung</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>required for manual syncs (this application syncs by itself)</source>
+        <translation>für manuelle Syncs nötig (diese Anwendung synchronisiert sich selbst)</translation>
+    </message>
+    <message numerus="yes">
+        <source>required: %n approver(s), typed name and note</source>
+        <translation>
+            <numerusform>nötig: %n Freigebende(r), eingetippter Name und Notiz</numerusform>
+            <numerusform>nötig: %n Freigebende, eingetippter Name und Notiz</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Defined in</source>
+        <translation>Definiert in</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Übergeordnet</translation>
+    </message>
+    <message>
+        <source>(root)</source>
+        <translation>(Wurzel)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>%1, path %2, target %3</source>
+        <translation>%1, Pfad %2, Ziel %3</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>%1, namespace %2</source>
+        <translation>%1, Namespace %2</translation>
+    </message>
+    <message>
+        <source>Sync policy</source>
+        <translation>Sync-Richtlinie</translation>
+    </message>
+    <message>
+        <source>Sync window</source>
+        <translation>Sync-Fenster</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>%1 in total, %2 out of sync, %3 missing</source>
+        <translation>%1 insgesamt, %2 nicht synchron, %3 fehlend</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>No conditions.</source>
+        <translation>Keine Bedingungen.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::CalendarDialog</name>
+    <message>
+        <source>Sync Windows — %1</source>
+        <translation>Sync-Fenster — %1</translation>
+    </message>
+    <message>
+        <source>No sync window of project %1 applies to %2: it may sync at any time.</source>
+        <translation>Kein Sync-Fenster des Projekts %1 gilt für %2: Die Anwendung darf jederzeit synchronisieren.</translation>
+    </message>
+    <message>
+        <source>The week ahead for %1 (project %2): %3.</source>
+        <translation>Die kommende Woche für %1 (Projekt %2): %3.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::DiffArea</name>
+    <message>
+        <source>Side-by-side diff</source>
+        <translation>Diff nebeneinander</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to show these lines</source>
+        <translation>Klicken oder Eingabetaste drücken, um diese Zeilen zu zeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>⋯ %n unchanged lines</source>
+        <translation>
+            <numerusform>⋯ %n unveränderte Zeile</numerusform>
+            <numerusform>⋯ %n unveränderte Zeilen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::DiffView</name>
+    <message>
+        <source>Previous Change</source>
+        <translation>Vorherige Änderung</translation>
+    </message>
+    <message>
+        <source>Next Change</source>
+        <translation>Nächste Änderung</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>Diff</translation>
+    </message>
+    <message>
+        <source>Diff tools</source>
+        <translation>Diff-Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Changed lines</source>
+        <translation>Geänderte Zeilen</translation>
+    </message>
+    <message>
+        <source>Left side</source>
+        <translation>Linke Seite</translation>
+    </message>
+    <message>
+        <source>Right side</source>
+        <translation>Rechte Seite</translation>
+    </message>
+    <message>
+        <source>No differences</source>
+        <translation>Keine Unterschiede</translation>
+    </message>
+    <message>
+        <source>+%1 −%2 ~%3</source>
+        <translation>+%1 −%2 ~%3</translation>
+    </message>
+    <message>
+        <source>Lines added: %1, removed: %2, changed: %3</source>
+        <translation>Zeilen hinzugefügt: %1, entfernt: %2, geändert: %3</translation>
+    </message>
+    <message>
+        <source>Changes: %1</source>
+        <translation>Änderungen: %1</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>Änderung %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::EngineWorker</name>
+    <message>
+        <source>Creating the demo workspace in %1…</source>
+        <translation>Der Demo-Arbeitsbereich wird in %1 angelegt…</translation>
+    </message>
+    <message>
+        <source>Cannot create the demo workspace: %1</source>
+        <translation>Der Demo-Arbeitsbereich kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>Refresh failed: %1</source>
+        <translation>Aktualisierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>Es ist kein Arbeitsbereich geöffnet.</translation>
+    </message>
+    <message>
+        <source>Another operation is still running.</source>
+        <translation>Eine andere Operation läuft noch.</translation>
+    </message>
+    <message>
+        <source>Cannot mark the entry bad: %1</source>
+        <translation>Der Eintrag kann nicht als schlecht markiert werden: %1</translation>
+    </message>
+    <message>
+        <source>#%1 (%2)</source>
+        <translation>#%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::EnvironmentMatrixModel</name>
+    <message>
+        <source>%1, %2, %3 @ %4, %5</source>
+        <translation>%1, %2, %3 @ %4, %5</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3; images %4; revision %5 (%6); sync window %7</source>
+        <translation>%1: %2, %3; Images %4; Revision %5 (%6); Sync-Fenster %7</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::HistoryModel</name>
+    <message>
+        <source>Marked bad by %1: %2</source>
+        <translation>Von %1 als schlecht markiert: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, approved by %2</source>
+        <translation>%1, freigegeben von %2</translation>
+    </message>
+    <message>
+        <source>bad</source>
+        <translation>schlecht</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Deployed</source>
+        <translation>Ausgerollt</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Approval note</source>
+        <translation>Freigabenotiz</translation>
+    </message>
+    <message>
+        <source>Bad</source>
+        <translation>Schlecht</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::HistoryView</name>
+    <message>
+        <source>&amp;Diff Selected</source>
+        <translation>Auswahl &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Bad…</source>
+        <translation>Als &amp;schlecht markieren…</translation>
+    </message>
+    <message>
+        <source>Sync history</source>
+        <translation>Sync-Verlauf</translation>
+    </message>
+    <message>
+        <source>Select two entries to diff the manifests each applied.</source>
+        <translation>Zwei Einträge wählen, um die jeweils angewendeten Manifeste zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Mark Bad</source>
+        <translation>Als schlecht markieren</translation>
+    </message>
+    <message>
+        <source>Why is this revision bad? Automated syncs and rollbacks will warn about it.</source>
+        <translation>Warum ist diese Revision schlecht? Automatische Syncs und Rollbacks warnen davor.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::MainWindow</name>
+    <message>
+        <source>Capstan</source>
+        <translation>Capstan</translation>
+    </message>
+    <message>
+        <source>Open a manifest with File → Open Manifest… (Ctrl+O).</source>
+        <translation>Öffnen Sie ein Manifest mit Datei → Manifest öffnen… (Strg+O).</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Manifest…</source>
+        <translation>Manifest ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Capstan</source>
+        <translation>&amp;Über Capstan</translation>
+    </message>
+    <message>
+        <source>Open Manifest</source>
+        <translation>Manifest öffnen</translation>
+    </message>
+    <message>
+        <source>YAML files (*.yaml *.yml);;All files (*)</source>
+        <translation>YAML-Dateien (*.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>%1 — Capstan</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Capstan</translation>
     </message>
     <message>
         <source>About Capstan</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Capstan</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Capstan %1&lt;/h3&gt;&lt;p&gt;A desktop console for GitOps deployments: what Git wants, what the cluster runs, and the way between them.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Capstan %1&lt;/h3&gt;&lt;p&gt;Eine Desktop-Konsole für GitOps-Deployments: was Git will, was der Cluster ausführt, und der Weg dazwischen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Anwendungen</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Open &amp;Workspace…</source>
+        <translation>&amp;Arbeitsbereich öffnen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Workspace</source>
+        <translation>&amp;Demo-Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Recent Workspaces</source>
+        <translation>&amp;Zuletzt geöffnete Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Find Application</source>
+        <translation>Anwendung &amp;suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace</source>
+        <translation>&amp;Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>&amp;Manifest Viewer</source>
+        <translation>&amp;Manifest-Betrachter</translation>
+    </message>
+    <message>
+        <source>&amp;Application</source>
+        <translation>A&amp;nwendung</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Sync…</source>
+        <translation>&amp;Synchronisieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>&amp;Diff</source>
+        <translation>&amp;Diff</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Windows…</source>
+        <translation>Sync-&amp;Fenster…</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation>%1: %2 — %3</translation>
+    </message>
+    <message>
+        <source>Refreshed %1 · branch %2 · %3</source>
+        <translation>Aktualisiert %1 · Branch %2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n application(s)</source>
+        <translation>
+            <numerusform>%n Anwendung</numerusform>
+            <numerusform>%n Anwendungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::MatrixCellDelegate</name>
+    <message>
+        <source>%1 @ %2</source>
+        <translation>%1 @ %2</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::MatrixView</name>
+    <message>
+        <source>Environment matrix</source>
+        <translation>Umgebungsmatrix</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::OperationModel</name>
+    <message>
+        <source>%1 / wave %2</source>
+        <translation>%1 / Welle %2</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::ResourceDiffList</name>
+    <message>
+        <source>Changed resources</source>
+        <translation>Geänderte Ressourcen</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Desired (Git)</source>
+        <translation>Soll (Git)</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::ResourceDiffModel</name>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 added, %4 removed, %5 changed</source>
+        <translation>%1: %2, %3 hinzugefügt, %4 entfernt, %5 geändert</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::ResourceModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::Status</name>
+    <message>
+        <source>Synced</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>OutOfSync</source>
+        <translation>OutOfSync</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Requires pruning</source>
+        <translation>Bereinigung nötig</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>Healthy</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>Progressing</source>
+        <translation>Progressing</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Degraded</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Erlaubt</translation>
+    </message>
+    <message>
+        <source>Manual only</source>
+        <translation>Nur manuell</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Gesperrt</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::SyncDialog</name>
+    <message>
+        <source>&amp;Prune resources no longer in Git</source>
+        <translation>Nicht mehr in Git enthaltene Ressourcen &amp;bereinigen</translation>
+    </message>
+    <message>
+        <source>D&amp;ry run (change nothing)</source>
+        <translation>&amp;Probelauf (nichts ändern)</translation>
+    </message>
+    <message>
+        <source>&amp;Selected resources only</source>
+        <translation>Nur &amp;ausgewählte Ressourcen</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>S&amp;ynchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Terminate</source>
+        <translation>Ab&amp;brechen</translation>
+    </message>
+    <message>
+        <source>Sync %1</source>
+        <translation>%1 synchronisieren</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; → %2 (%3 %4) in %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; → %2 (%3 %4) in %5</translation>
+    </message>
+    <message>
+        <source>Sync window: %1</source>
+        <translation>Sync-Fenster: %1</translation>
+    </message>
+    <message>
+        <source>Sync window state</source>
+        <translation>Zustand des Sync-Fensters</translation>
+    </message>
+    <message>
+        <source>What the sync will change</source>
+        <translation>Was der Sync ändern wird</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Desired (Git)</source>
+        <translation>Soll (Git)</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Sync-Fortschritt</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Resources to sync</source>
+        <translation>Zu synchronisierende Ressourcen</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>Sync result</source>
+        <translation>Sync-Ergebnis</translation>
+    </message>
+    <message>
+        <source>Terminating…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>The project %1 requires approval for this application. Type &lt;b&gt;%2&lt;/b&gt; to confirm.</source>
+        <translation>Das Projekt %1 verlangt für diese Anwendung eine Freigabe. Tippen Sie &lt;b&gt;%2&lt;/b&gt; zur Bestätigung.</translation>
+    </message>
+    <message>
+        <source>Application name to confirm</source>
+        <translation>Anwendungsname zur Bestätigung</translation>
+    </message>
+    <message>
+        <source>&amp;Application name:</source>
+        <translation>&amp;Anwendungsname:</translation>
+    </message>
+    <message>
+        <source>Change ticket, reason, who reviewed it…</source>
+        <translation>Change-Ticket, Grund, wer es geprüft hat…</translation>
+    </message>
+    <message>
+        <source>Approval note</source>
+        <translation>Freigabenotiz</translation>
+    </message>
+    <message>
+        <source>Approval &amp;note:</source>
+        <translation>Freigabe&amp;notiz:</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>Freigebende Person</translation>
+    </message>
+    <message>
+        <source>A&amp;pproved by:</source>
+        <translation>&amp;Freigegeben von:</translation>
+    </message>
+    <message>
+        <source>Second approver</source>
+        <translation>Zweite freigebende Person</translation>
+    </message>
+    <message>
+        <source>A different person</source>
+        <translation>Eine andere Person</translation>
+    </message>
+    <message>
+        <source>&amp;Second approver:</source>
+        <translation>&amp;Zweite Freigabe:</translation>
+    </message>
+    <message>
+        <source>The sync is running.</source>
+        <translation>Der Sync läuft.</translation>
+    </message>
+    <message>
+        <source>The application has errors that stop a sync.</source>
+        <translation>Die Anwendung hat Fehler, die einen Sync verhindern.</translation>
+    </message>
+    <message>
+        <source>Type the application&apos;s name to confirm.</source>
+        <translation>Tippen Sie den Namen der Anwendung zur Bestätigung.</translation>
+    </message>
+    <message>
+        <source>Write an approval note.</source>
+        <translation>Schreiben Sie eine Freigabenotiz.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The project requires %n different approver(s).</source>
+        <translation>
+            <numerusform>Das Projekt verlangt %n freigebende Person.</numerusform>
+            <numerusform>Das Projekt verlangt %n verschiedene freigebende Personen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync is blocked — sync window: %1</source>
+        <translation>Sync ist gesperrt — Sync-Fenster: %1</translation>
+    </message>
+    <message>
+        <source>Starting the sync…</source>
+        <translation>Der Sync wird gestartet…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::SyncWindowCalendar</name>
+    <message>
+        <source>Sync-window calendar</source>
+        <translation>Sync-Fenster-Kalender</translation>
+    </message>
+    <message>
+        <source>%1 %2 – %3</source>
+        <translation>%1 %2 – %3</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>erlauben</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>sperren</translation>
+    </message>
+    <message>
+        <source>deny (manual sync allowed)</source>
+        <translation>sperren (manueller Sync erlaubt)</translation>
+    </message>
+    <message>
+        <source>deny, manual sync allowed</source>
+        <translation>sperren, manueller Sync erlaubt</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
     </message>
 </context>
 <context>
     <name>capstan::ui::YamlView</name>
     <message>
         <source>YAML</source>
-        <translation type="unfinished"></translation>
+        <translation>YAML</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Desktop GitOps deployment console</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop-Konsole für GitOps-Deployments</translation>
     </message>
     <message>
-        <source>A manifest to open.</source>
-        <translation type="unfinished"></translation>
+        <source>A GitOps repository to open, or a manifest to view (default: the demo workspace).</source>
+        <translation>Ein zu öffnendes GitOps-Repository oder ein anzuzeigendes Manifest (Vorgabe: der Demo-Arbeitsbereich).</translation>
     </message>
 </context>
 </TS>

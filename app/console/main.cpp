@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -48,14 +49,21 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QApplication::translate("main", "Desktop GitOps deployment console"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("path"), QApplication::translate("main", "A manifest to open."),
-                                 QStringLiteral("[path]"));
+    parser.addPositionalArgument(
+        QStringLiteral("path"),
+        QApplication::translate("main", "A GitOps repository to open, or a manifest to view (default: the demo workspace)."),
+        QStringLiteral("[path]"));
     parser.process(*app);
 
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/capstan.svg")));
     capstan::ui::MainWindow window;
     window.show();
-    if (!parser.positionalArguments().isEmpty())
-        window.openManifest(parser.positionalArguments().constFirst());
+    const QStringList paths = parser.positionalArguments();
+    if (paths.isEmpty())
+        window.openDemo();
+    else if (QFileInfo(paths.constFirst()).isFile())
+        window.openManifest(paths.constFirst());
+    else
+        window.openWorkspace(paths.constFirst());
     return app->exec();
 }

@@ -134,6 +134,14 @@ void ResourceDiffList::showRevisions(const QString &leftLabel, std::vector<manif
     }));
 }
 
+void ResourceDiffList::showTexts(
+    std::vector<ResourceTexts> texts, const QString &leftLabel, const QString &rightLabel)
+{
+    m_watcher->setFuture(QtConcurrent::run([texts = std::move(texts), leftLabel, rightLabel] {
+        return buildResourceDiffs(texts, leftLabel, rightLabel);
+    }));
+}
+
 void ResourceDiffList::showRow(int row)
 {
     const ResourceDiff *diff = m_model->diffAt(row);

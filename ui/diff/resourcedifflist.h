@@ -33,6 +33,10 @@ public:
     void showRevisions(const QString &leftLabel, std::vector<manifest::Object> left, const QString &rightLabel,
         std::vector<manifest::Object> right);
 
+    // Builds the diffs of resource texts (left against right) off the GUI
+    // thread, then shows them; emits diffsShown.
+    void showTexts(std::vector<ResourceTexts> texts, const QString &leftLabel, const QString &rightLabel);
+
     ResourceDiffModel *model() const { return m_model; }
     QListView *listView() const { return m_list; }
     DiffView *diffView() const { return m_diffView; }

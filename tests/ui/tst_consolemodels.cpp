@@ -1,0 +1,162 @@
+#include "demofixture.h"
+#include "models/apptreemodel.h"
+#include "models/environmentmatrixmodel.h"
+#include "models/historymodel.h"
+#include "models/operationmodel.h"
+#include "models/resourcemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTimer>
+
+using namespace capstan;
+using namespace capstan::ui;
+
+class TestConsoleModels : public QObject
+{
+    Q_OBJECT
+
+private:
+    test::DemoEngine m_engine;
+
+    const engine::AppState &app(const char *name) { return *m_engine.client->snapshot()->app(name); }
+
+private Q_SLOTS:
+    void workerPublishesSnapshotsWithoutBlockingTheGuiThread()
+    {
+        // The demo is created, opened and refreshed on the worker thread while
+        // the GUI thread's timer keeps ticking.
+        QElapsedTimer clock;
+        qint64 last = 0;
+        qint64 longestGap = 0;
+        QTimer ticker;
+        ticker.setInterval(10);
+        connect(&ticker, &QTimer::timeout, this, [&] {
+            longestGap = std::max(longestGap, clock.elapsed() - last);
+            last = clock.elapsed();
+        });
+        clock.start();
+        ticker.start();
+        QVERIFY(m_engine.start());
+        ticker.stop();
+        QVERIFY2(longestGap < 400, qPrintable(QStringLiteral("GUI thread stalled %1 ms").arg(longestGap)));
+        QVERIFY(m_engine.client->snapshot()->apps.size() >= 15);
+        QVERIFY(m_engine.client->windows() != nullptr);
+    }
+
+    void treeShowsTheAppOfApps()
+    {
+        AppTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(m_engine.client->snapshot());
+        const auto snapshot = m_engine.client->snapshot();
+        QCOMPARE(model.rowCount(), int(snapshot->roots.size()));
+        const QModelIndex root = model.index(0, 0);
+        QVERIFY(model.rowCount(root) > 0);
+        // Every application is somewhere in the tree, under its parent.
+        for (const engine::AppState &app : snapshot->apps) {
+            const QModelIndex index = model.indexOf(QString::fromStdString(app.name));
+            QVERIFY2(index.isValid(), app.name.c_str());
+            QCOMPARE(index.parent().data(AppTreeModel::AppNameRole).toString(), QString::fromStdString(app.parent));
+        }
+        const QModelIndex prod = model.indexOf(QStringLiteral("order-service-prod"));
+        QCOMPARE(prod.siblingAtColumn(AppTreeModel::SyncColumn).data().toString(), QStringLiteral("OutOfSync"));
+        QCOMPARE(prod.data(AppTreeModel::EnvironmentRole).toString(), QStringLiteral("prod"));
+        model.setSnapshot(m_engine.client->snapshot()); // a reset again passes the tester
+    }
+
+    void filterFindsByEnvironmentAndStatus()
+    {
+        AppTreeModel model;
+        AppFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(m_engine.client->snapshot());
+        proxy.setFilterWords(QStringLiteral("prod outofsync"));
+        QStringList found;
+        std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+            for (int row = 0; row < proxy.rowCount(parent); ++row) {
+                const QModelIndex index = proxy.index(row, 0, parent);
+                if (index.data(AppTreeModel::SyncRole).toInt() == int(compare::SyncStatus::OutOfSync) &&
+                    index.data(AppTreeModel::EnvironmentRole).toString() == QStringLiteral("prod"))
+                    found << index.data(AppTreeModel::AppNameRole).toString();
+                walk(index);
+            }
+        };
+        walk({});
+        QCOMPARE(found, QStringList{QStringLiteral("order-service-prod")});
+        proxy.setFilterWords(QStringLiteral("no-such-app"));
+        QCOMPARE(proxy.rowCount(), 0);
+    }
+
+    void matrixHasServicesByEnvironment()
+    {
+        EnvironmentMatrixModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(m_engine.client->snapshot());
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.columnCount(), 3);
+        QStringList environments;
+        for (int column = 0; column < 3; ++column)
+            environments << model.headerData(column, Qt::Horizontal).toString();
+        QCOMPARE(environments, (QStringList{QStringLiteral("dev"), QStringLiteral("staging"), QStringLiteral("prod")}));
+        const QModelIndex cell = model.indexOf(QStringLiteral("order-service-prod"));
+        QVERIFY(cell.isValid());
+        QCOMPARE(model.headerData(cell.row(), Qt::Vertical).toString(), QStringLiteral("order-service"));
+        QCOMPARE(cell.column(), 2);
+        QCOMPARE(cell.data(EnvironmentMatrixModel::SyncRole).toInt(), int(compare::SyncStatus::OutOfSync));
+        QCOMPARE(cell.data(EnvironmentMatrixModel::WindowRole).toInt(), int(argo::SyncWindowState::Allowed));
+        QVERIFY(!cell.data(EnvironmentMatrixModel::ImageTagRole).toString().isEmpty());
+        QCOMPARE(cell.data(EnvironmentMatrixModel::RevisionRole).toString().size(), 7);
+        const QModelIndex dev = model.indexOf(QStringLiteral("order-service-dev"));
+        QCOMPARE(dev.data(EnvironmentMatrixModel::SyncRole).toInt(), int(compare::SyncStatus::Synced));
+        QCOMPARE(dev.row(), cell.row());
+        // Production runs an older release than dev: the matrix shows different tags.
+        QVERIFY(dev.data(EnvironmentMatrixModel::ImageTagRole) != cell.data(EnvironmentMatrixModel::ImageTagRole));
+        model.setSnapshot(m_engine.client->snapshot());
+    }
+
+    void resourcesOfAnApplication()
+    {
+        ResourceModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setResources(app("order-service-prod").resources);
+        QVERIFY(model.rowCount() >= 3);
+        bool outOfSyncDeployment = false;
+        for (int row = 0; row < model.rowCount(); ++row)
+            outOfSyncDeployment |= model.index(row, ResourceModel::KindColumn).data().toString() ==
+                                       QStringLiteral("apps/Deployment") &&
+                                   model.index(row, ResourceModel::StatusColumn).data().toString() ==
+                                       QStringLiteral("OutOfSync");
+        QVERIFY(outOfSyncDeployment);
+    }
+
+    void historyAndOperationModels()
+    {
+        HistoryModel history;
+        QAbstractItemModelTester historyTester(&history, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy ready(m_engine.client->worker(), &EngineWorker::historyReady);
+        m_engine.client->loadHistory(QStringLiteral("order-service-prod"));
+        QVERIFY(ready.wait());
+        history.setHistory(ready.first().first().value<HistoryListPtr>());
+        QCOMPARE(history.rowCount(), 1);
+        QCOMPARE(history.index(0, HistoryModel::RevisionColumn).data().toString().size(), 7);
+
+        OperationModel operation;
+        QAbstractItemModelTester operationTester(&operation,
+                                                 QAbstractItemModelTester::FailureReportingMode::QtTest);
+        sync::OperationState state;
+        state.resources.push_back({"apps", "v1", "Deployment", "shop-prod", "order-service", sync::ResultCode::Synced,
+                                   sync::OperationPhase::Running, std::nullopt, sync::SyncPhase::Sync, 0, "applied"});
+        operation.setState(state);
+        QCOMPARE(operation.rowCount(), 1);
+        QCOMPARE(operation.index(0, OperationModel::ResultColumn).data().toString(), QStringLiteral("Synced"));
+        state.resources.front().hookPhase = sync::OperationPhase::Succeeded;
+        operation.setState(state);
+        QCOMPARE(operation.index(0, OperationModel::ProgressColumn).data().toString(), QStringLiteral("Succeeded"));
+    }
+};
+
+QTEST_MAIN(TestConsoleModels)
+#include "tst_consolemodels.moc"

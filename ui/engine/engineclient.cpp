@@ -1,0 +1,87 @@
+#include "engine/engineclient.h"
+
+#include <QThread>
+
+namespace capstan::ui {
+
+EngineClient::EngineClient(EngineSettings settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_thread(new QThread(this))
+    , m_worker(new EngineWorker(std::move(settings)))
+{
+    registerEngineMetaTypes();
+    m_thread->setObjectName(QStringLiteral("capstan-engine"));
+    m_worker->moveToThread(m_thread);
+    connect(m_worker, &EngineWorker::snapshotReady, this, [this](SnapshotPtr snapshot) {
+        m_snapshot = snapshot;
+        Q_EMIT snapshotChanged(snapshot);
+    });
+    connect(m_worker, &EngineWorker::windowsReady, this, [this](ProjectWindowsPtr windows) {
+        m_windows = std::move(windows);
+        Q_EMIT windowsChanged();
+    });
+    connect(m_worker, &EngineWorker::operationStarted, this, [this] { m_operationRunning = true; });
+    connect(m_worker, &EngineWorker::operationFinished, this, [this] { m_operationRunning = false; });
+    m_thread->start();
+}
+
+EngineClient::~EngineClient()
+{
+    m_worker->terminateOperation();
+    // The worker and its Workspace are destroyed on the engine thread, which
+    // owns them, before the thread ends.
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { delete worker; }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+QDateTime EngineClient::now() const
+{
+    return m_settings.now ? m_settings.now() : QDateTime::currentDateTimeUtc();
+}
+
+void EngineClient::openWorkspace(const QString &path)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->openWorkspace(path); }, Qt::QueuedConnection);
+}
+
+void EngineClient::openDemo(const QString &dir)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, dir] { w->openDemo(dir); }, Qt::QueuedConnection);
+}
+
+void EngineClient::refresh()
+{
+    QMetaObject::invokeMethod(m_worker, &EngineWorker::refresh, Qt::QueuedConnection);
+}
+
+void EngineClient::startSync(const engine::SyncCommand &command)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, command] { w->startSync(command); }, Qt::QueuedConnection);
+}
+
+void EngineClient::terminate()
+{
+    m_worker->terminateOperation();
+}
+
+void EngineClient::loadHistory(const QString &app)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, app] { w->loadHistory(app); }, Qt::QueuedConnection);
+}
+
+void EngineClient::markEntryBad(const QString &app, qint64 historyId, const QString &reason)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, app, historyId, reason] { w->markEntryBad(app, historyId, reason); },
+        Qt::QueuedConnection);
+}
+
+void EngineClient::diffHistoryEntries(qint64 left, qint64 right)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, left, right] { w->diffHistoryEntries(left, right); }, Qt::QueuedConnection);
+}
+
+} // namespace capstan::ui

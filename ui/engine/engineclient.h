@@ -1,0 +1,50 @@
+#pragma once
+
+#include "engine/engineworker.h"
+
+#include <QObject>
+
+class QThread;
+
+namespace capstan::ui {
+
+// The GUI thread's handle on the engine: starts the worker on its own thread,
+// forwards requests to it queued and keeps the newest results it published.
+class EngineClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit EngineClient(EngineSettings settings = {}, QObject *parent = nullptr);
+    ~EngineClient() override;
+
+    EngineWorker *worker() const { return m_worker; }
+    SnapshotPtr snapshot() const { return m_snapshot; }
+    ProjectWindowsPtr windows() const { return m_windows; }
+    const EngineSettings &settings() const { return m_settings; }
+    QDateTime now() const;
+    bool operationRunning() const { return m_operationRunning; }
+
+    void openWorkspace(const QString &path);
+    void openDemo(const QString &dir);
+    void refresh();
+    void startSync(const engine::SyncCommand &command);
+    void terminate();
+    void loadHistory(const QString &app);
+    void markEntryBad(const QString &app, qint64 historyId, const QString &reason);
+    void diffHistoryEntries(qint64 left, qint64 right);
+
+Q_SIGNALS:
+    void snapshotChanged(capstan::ui::SnapshotPtr snapshot);
+    void windowsChanged();
+
+private:
+    EngineSettings m_settings;
+    QThread *m_thread;
+    EngineWorker *m_worker;
+    SnapshotPtr m_snapshot;
+    ProjectWindowsPtr m_windows;
+    bool m_operationRunning = false;
+};
+
+} // namespace capstan::ui

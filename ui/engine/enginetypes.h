@@ -1,0 +1,74 @@
+#pragma once
+
+#include "argo/sync_window.h"
+#include "diff/resourcediffs.h"
+#include "reconcile/engine/app_state.h"
+#include "reconcile/engine/sync_controller.h"
+#include "reconcile/history/history_types.h"
+#include "reconcile/sync/operation_state.h"
+
+#include <QDateTime>
+#include <QMetaType>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace capstan::ui {
+
+using SnapshotPtr = std::shared_ptr<const engine::WorkspaceSnapshot>;
+
+// The sync windows of every project, as the branch's newest commit defines them
+// (the snapshot carries each application's window state, the calendar needs
+// the windows themselves).
+struct ProjectWindows
+{
+    std::map<std::string, std::vector<argo::SyncWindow>> byProject;
+};
+using ProjectWindowsPtr = std::shared_ptr<const ProjectWindows>;
+
+// One application's sync history as the worker read it.
+struct HistoryList
+{
+    std::string app;
+    std::vector<history::HistoryEntry> entries; // newest first
+    std::vector<history::BadMark> badMarks;
+    QString error;
+};
+using HistoryListPtr = std::shared_ptr<const HistoryList>;
+
+// Finished diffs, built on the worker thread.
+struct DiffSet
+{
+    QString title;
+    std::vector<ResourceDiff> diffs;
+    QString error;
+};
+using DiffSetPtr = std::shared_ptr<const DiffSet>;
+
+// How the worker runs the engine.
+struct EngineSettings
+{
+    engine::ClockMode clock = engine::ClockMode::RealTime;
+    // The time refreshes and gates evaluate at; null: the wall clock. Tests fix it.
+    std::function<QDateTime()> now;
+    int pollIntervalMs = 3 * 60 * 1000; // refresh this often
+    int fastPollIntervalMs = 3000;      // and this often for a while after an operation
+    int fastPolls = 10;
+    int tickMs = 2000;                  // the sandbox follows the wall clock this often (RealTime)
+    bool automatedSync = true;          // run automated syncs after each refresh
+};
+
+// Registers the types the worker's queued signals carry.
+void registerEngineMetaTypes();
+
+} // namespace capstan::ui
+
+Q_DECLARE_METATYPE(capstan::ui::SnapshotPtr)
+Q_DECLARE_METATYPE(capstan::ui::ProjectWindowsPtr)
+Q_DECLARE_METATYPE(capstan::ui::HistoryListPtr)
+Q_DECLARE_METATYPE(capstan::ui::DiffSetPtr)
+Q_DECLARE_METATYPE(capstan::sync::OperationState)
+Q_DECLARE_METATYPE(capstan::engine::SyncCommand)

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "engine/enginetypes.h"
+
+#include <QStyledItemDelegate>
+#include <QTableView>
+
+namespace capstan::ui {
+
+class EnvironmentMatrixModel;
+
+// Paints a matrix cell compactly: sync and health, image tag @ revision, window state.
+class MatrixCellDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+};
+
+// The environment matrix: services down, environments across.
+class MatrixView final : public QTableView
+{
+    Q_OBJECT
+
+public:
+    explicit MatrixView(QWidget *parent = nullptr);
+
+    void setSnapshot(SnapshotPtr snapshot);
+    void selectApp(const QString &app);
+    EnvironmentMatrixModel *matrixModel() const { return m_model; }
+
+Q_SIGNALS:
+    void appSelected(const QString &app);
+
+private:
+    EnvironmentMatrixModel *m_model;
+};
+
+} // namespace capstan::ui

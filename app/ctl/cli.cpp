@@ -2,6 +2,7 @@
 
 #include "common/version.h"
 #include "ctl/commands/render_command.h"
+#include "ctl/commands/gitops_commands.h"
 #include "ctl/commands/app_diff_command.h"
 #include "ctl/commands/app_sync_commands.h"
 #include "ctl/commands/app_view_commands.h"
@@ -24,6 +25,12 @@ Cli::Cli()
     m_commands.push_back(std::make_unique<ProjWindowsCommand>());
     m_commands.push_back(std::make_unique<ResourceHealthCommand>());
     m_commands.push_back(std::make_unique<DemoInitCommand>());
+    m_commands.push_back(std::make_unique<AppRevertCommand>());
+    m_commands.push_back(std::make_unique<AppRollbackCommand>());
+    m_commands.push_back(std::make_unique<AppSetImageCommand>());
+    m_commands.push_back(std::make_unique<AppImagesCommand>());
+    m_commands.push_back(std::make_unique<PromoteCommand>());
+    m_commands.push_back(std::make_unique<AppMarkBadCommand>());
 }
 Cli::~Cli() = default;
 

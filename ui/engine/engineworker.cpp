@@ -3,6 +3,7 @@
 #include "manifest/yaml_reader.h"
 #include "reconcile/engine/catalog.h"
 #include "reconcile/engine/demo_workspace.h"
+#include "reconcile/gitops/rollback.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -135,7 +136,14 @@ void EngineWorker::refresh()
         publishWindows(**snapshot); // first: whoever gets the snapshot finds its windows
         Q_EMIT snapshotReady(*snapshot);
         if (m_settings.automatedSync && !m_operation) {
-            const auto synced = engine::runAutomatedSyncs(*m_workspace, now());
+            // Rollback-aware: a revision rolled back from stays skipped until a
+            // commit changes the application, whatever else is committed.
+            auto result = gitops::runRollbackAwareAutomatedSyncs(*m_workspace, now());
+            if (!result)
+                Q_EMIT failed(tr("Automated sync failed: %1").arg(text(result.error().toString())));
+            std::vector<std::pair<std::string, sync::OperationState>> synced;
+            if (result)
+                synced = std::move(*result);
             for (const auto &[app, state] : synced)
                 Q_EMIT operationFinished(text(app), state);
             if (!synced.empty()) {

@@ -79,6 +79,20 @@ std::vector<manifest::Object> desiredObjects(const render::RenderedSource &rende
     return objects;
 }
 
+compare::CompareResult compareApplication(const argo::Application &application,
+                                          const std::vector<manifest::Object> &desired,
+                                          const std::vector<manifest::Object> &live, compare::Detail detail)
+{
+    compare::CompareRequest request;
+    request.appName = application.name();
+    request.defaultNamespace = application.destination.ns;
+    request.desired = desired;
+    request.live = live;
+    request.ignoreDifferences = ignoreRules(application);
+    request.detail = detail;
+    return compare::compareApp(request);
+}
+
 std::vector<std::string> containerImages(const std::vector<manifest::Object> &objects)
 {
     std::set<std::string> images;
@@ -89,6 +103,18 @@ std::vector<std::string> containerImages(const std::vector<manifest::Object> &ob
         addImagesOf(root.at({"spec", "jobTemplate", "spec", "template", "spec"}), images); // CronJob
     }
     return {images.begin(), images.end()};
+}
+
+void assessRevisionAndWindow(const AssessmentInput &input, AppState &state)
+{
+    state.revision = input.revision.id.toStdString();
+    state.revisionSummary = input.revision.summary.toStdString();
+    if (input.project) {
+        state.window = argo::syncWindowStatus(*input.project, *input.application, input.now);
+        state.windowDescription = argo::describeSyncWindowStatus(state.window, input.now.timeZone());
+        state.requiresApproval = input.project->approval.required;
+        state.requiredApprovers = input.project->approval.requiredApprovers;
+    }
 }
 
 AppState assessApplication(const AssessmentInput &input)
@@ -105,20 +131,13 @@ AppState assessApplication(const AssessmentInput &input)
         state.path = app.source->path;
         state.targetRevision = app.source->targetRevision;
     }
-    state.revision = input.revision.id.toStdString();
-    state.revisionSummary = input.revision.summary.toStdString();
     state.destinationServer = app.destination.server.empty() ? app.destination.name : app.destination.server;
     state.destinationNamespace = app.destination.ns;
     state.automated = app.isAutomated();
     state.prune = state.automated && app.syncPolicy.automated->prune;
     state.selfHeal = state.automated && app.syncPolicy.automated->selfHeal;
 
-    if (input.project) {
-        state.window = argo::syncWindowStatus(*input.project, app, input.now);
-        state.windowDescription = argo::describeSyncWindowStatus(state.window, input.now.timeZone());
-        state.requiresApproval = input.project->approval.required;
-        state.requiredApprovers = input.project->approval.requiredApprovers;
-    }
+    assessRevisionAndWindow(input, state);
 
     if (!input.rendered || !*input.rendered) {
         const Error &e = input.rendered ? input.rendered->error() : Error{"the application has no source", app.where};
@@ -133,18 +152,22 @@ AppState assessApplication(const AssessmentInput &input)
     state.images = containerImages(desired);
     checkProject(input, desired, state);
 
-    compare::CompareRequest request;
-    request.appName = app.name();
-    request.defaultNamespace = app.destination.ns;
-    request.desired = desired;
-    request.live = input.live;
-    request.ignoreDifferences = ignoreRules(app);
-    const compare::CompareResult compared = compare::compareApp(request);
+    const compare::CompareResult compared = compareApplication(app, desired, input.live, input.detail);
     state.sync = compared.status;
     if (compared.error)
         state.conditions.push_back(
             {argo::ConditionType::ComparisonError, compared.error->message, compared.error->where});
 
+    // Ids once per object: reading one walks the object's metadata.
+    const auto idsOf = [](const std::vector<manifest::Object> &objects) {
+        std::vector<manifest::ResourceId> ids;
+        ids.reserve(objects.size());
+        for (const manifest::Object &o : objects)
+            ids.push_back(o.id());
+        return ids;
+    };
+    const std::vector<manifest::ResourceId> liveIds = idsOf(input.live);
+    const std::vector<manifest::ResourceId> desiredIds = idsOf(desired);
     std::vector<health::ManagedResource> managed;
     for (const compare::ResourceComparison &r : compared.resources) {
         ResourceState resource;
@@ -154,13 +177,13 @@ AppState assessApplication(const AssessmentInput &input)
         resource.liveYaml = r.liveYaml;
         resource.diff = r.diff;
         const manifest::Object *live = nullptr;
-        for (const manifest::Object &o : input.live)
-            if (o.id().sameObject(r.id))
-                live = &o;
+        for (std::size_t i = 0; i < liveIds.size(); ++i)
+            if (liveIds[i].sameObject(r.id))
+                live = &input.live[i];
         const manifest::Object *target = nullptr;
-        for (const manifest::Object &o : desired)
-            if (o.id().sameObject(r.id))
-                target = &o;
+        for (std::size_t i = 0; i < desiredIds.size(); ++i)
+            if (desiredIds[i].sameObject(r.id))
+                target = &desired[i];
         if (live)
             resource.health = health::assess(*live);
         else if (target)

@@ -23,6 +23,9 @@ struct AssessmentInput
     std::vector<manifest::Object> live; // objects the cluster tracks as this application's
     cluster::Cluster *cluster = nullptr;  // for the scope of kinds (namespaced or not)
     QDateTime now;
+    // OutOfSyncOnly: Synced resources get no YAML text (a refresh of thousands
+    // of applications); Reconciler::resourceState() gives it on demand.
+    compare::Detail detail = compare::Detail::All;
 };
 
 // The desired objects of an application as they would be applied: namespaced
@@ -30,8 +33,21 @@ struct AssessmentInput
 std::vector<manifest::Object> desiredObjects(const render::RenderedSource &rendered,
                                              const argo::Application &application, cluster::Cluster &cluster);
 
+// Compares an application's desired objects with its live ones, with its
+// ignoreDifferences and tracking.
+compare::CompareResult compareApplication(const argo::Application &application,
+                                          const std::vector<manifest::Object> &desired,
+                                          const std::vector<manifest::Object> &live,
+                                          compare::Detail detail = compare::Detail::All);
+
 // Images ("repo:tag") of the containers and init containers of workload objects.
 std::vector<std::string> containerImages(const std::vector<manifest::Object> &objects);
+
+// The parts of an assessment that change with the commit and with time, not
+// with what is rendered or live: the revision fields and the sync window (and
+// the project's approval rule). assessApplication() fills them too; the
+// Reconciler refreshes them on an assessment it reuses.
+void assessRevisionAndWindow(const AssessmentInput &input, AppState &state);
 
 // Where the application stands: project permissions, render errors, the
 // comparison with the live objects, health and the sync window.

@@ -5,8 +5,11 @@
 #include "git/repository.h"
 #include "reconcile/engine/app_state.h"
 #include "reconcile/engine/catalog.h"
+#include "reconcile/engine/live_index.h"
 #include "reconcile/render/application_source.h"
 
+#include <chrono>
+#include <cstdint>
 #include <map>
 #include <memory>
 
@@ -15,6 +18,10 @@ namespace capstan::engine {
 struct WorkspaceOptions
 {
     QString branch; // empty: the branch checked out in the repository
+    // The Reconciler follows the cluster through a watch and lists it in full
+    // only on the first refresh and then at most this often: a watch does not
+    // see changes that other processes make to the same sandbox file.
+    std::chrono::seconds liveResyncInterval{60};
 };
 
 // Renders what Git wants for every application, compares it with the cluster
@@ -40,6 +47,12 @@ public:
     Result<std::vector<manifest::Object>> desiredObjects(const std::string &name, const QString &revision = {});
     // The live objects the cluster tracks as the application's.
     Result<std::vector<manifest::Object>> liveObjects(const std::string &name);
+    // One resource of an application with all its text: normalised desired
+    // and live YAML and the diff. A refresh keeps that text only for resources
+    // that are not Synced (for thousands of Synced resources it would cost
+    // time and memory on every refresh); the diff view asks here for the rest.
+    // Compares the application's current render with the live objects now.
+    Result<ResourceState> resourceState(const std::string &app, const manifest::ResourceId &id);
 
     git::Repository &repository() { return m_repository; }
     cluster::Cluster &cluster() { return *m_cluster; }
@@ -52,8 +65,26 @@ private:
         std::string parent;
     };
 
+    using Rendered = Result<std::shared_ptr<const render::RenderedSource>>;
+    // A render and a number that names it for as long as the Reconciler lives
+    // (a pointer could be reused once freed).
+    struct RenderEntry
+    {
+        Rendered result = Error{"not rendered", {}};
+        std::uint64_t serial = 0;
+    };
+    // An assessment and everything it was made from: reused while they stay equal.
+    struct CachedAssessment
+    {
+        std::uint64_t render = 0;
+        std::string application; // fingerprint()
+        std::string project;
+        std::uint64_t live = 0; // LiveIndex::generationOf()
+        AppState state;
+    };
+
     Result<git::Snapshot> snapshotFor(const std::string &targetRevision);
-    Result<std::map<std::string, std::vector<manifest::Object>>> liveByApplication();
+    Result<void> updateLive();
 
     git::Repository m_repository;
     std::shared_ptr<cluster::Cluster> m_cluster;
@@ -65,6 +96,12 @@ private:
     std::shared_ptr<const WorkspaceSnapshot> m_snapshot;
     QString m_catalogTree;
     Catalog m_catalog;
+    // Caches between refreshes; unchanged applications cost almost nothing.
+    std::unique_ptr<LiveIndex> m_live;
+    std::map<std::string, RenderEntry> m_renders;          // root tree id + source fingerprint → render
+    std::map<std::uint64_t, Catalog> m_childrenByRender;   // what each render defines (app-of-apps)
+    std::map<std::string, CachedAssessment> m_assessments; // by application name
+    std::uint64_t m_nextRenderSerial = 1;
 };
 
 } // namespace capstan::engine

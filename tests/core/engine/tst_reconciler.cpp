@@ -168,8 +168,9 @@ private Q_SLOTS:
         const auto before = m_reconciler->renderCache().stats();
         refresh();
         const auto after = m_reconciler->renderCache().stats();
+        // Nothing is rendered again; an unchanged tree does not even consult
+        // the render cache (the Reconciler reuses the last refresh's renders).
         QCOMPARE(after.misses, before.misses);
-        QVERIFY(after.hits > before.hits);
     }
 };
 

@@ -107,7 +107,8 @@ private Q_SLOTS:
         QCOMPARE(cell.column(), 2);
         QCOMPARE(cell.data(EnvironmentMatrixModel::SyncRole).toInt(), int(compare::SyncStatus::OutOfSync));
         QCOMPARE(cell.data(EnvironmentMatrixModel::WindowRole).toInt(), int(argo::SyncWindowState::Allowed));
-        QVERIFY(!cell.data(EnvironmentMatrixModel::ImageTagRole).toString().isEmpty());
+        // Production runs the previous release; Git wants the newest.
+        QCOMPARE(cell.data(EnvironmentMatrixModel::ImageTagRole).toString(), QStringLiteral("v1.1.0 → v1.2.1"));
         QCOMPARE(cell.data(EnvironmentMatrixModel::RevisionRole).toString().size(), 7);
         const QModelIndex dev = model.indexOf(QStringLiteral("order-service-dev"));
         QCOMPARE(dev.data(EnvironmentMatrixModel::SyncRole).toInt(), int(compare::SyncStatus::Synced));

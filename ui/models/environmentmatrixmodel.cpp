@@ -60,25 +60,39 @@ int EnvironmentMatrixModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_matrix.environments.size());
 }
 
+namespace {
+
+// The distinct tags of a list of images, in order.
+QString tagsOf(const std::vector<std::string> &images)
+{
+    QStringList tags;
+    for (const std::string &image : images)
+        if (!tags.contains(qs(imageTag(image))))
+            tags << qs(imageTag(image));
+    return tags.join(QLatin1Char(' '));
+}
+
+} // namespace
+
 QVariant EnvironmentMatrixModel::data(const QModelIndex &index, int role) const
 {
     const engine::AppState *app = appAt(index);
     if (!app)
         return role == AppNameRole ? QVariant(QString()) : QVariant();
-    QStringList tags;
-    for (const std::string &image : app->images)
-        if (!tags.contains(qs(imageTag(image))))
-            tags << qs(imageTag(image));
+    // What runs, and — where Git wants something else — what it will become.
+    const QString running = tagsOf(app->liveImages);
+    const QString wanted = tagsOf(app->images);
+    const QString tag = running == wanted ? wanted : running + QStringLiteral(" → ") + wanted;
     const QString revision = qs(app->revision.substr(0, 7));
     switch (role) {
     case Qt::DisplayRole:
         return tr("%1, %2, %3 @ %4, %5")
-            .arg(syncText(app->sync), healthText(app->health), tags.join(QLatin1Char(' ')), revision,
+            .arg(syncText(app->sync), healthText(app->health), tag, revision,
                  windowText(app->window.state));
     case Qt::ToolTipRole:
     case Qt::AccessibleTextRole:
         return tr("%1: %2, %3; images %4; revision %5 (%6); sync window %7")
-            .arg(qs(app->name), syncText(app->sync), healthText(app->health), tags.join(QStringLiteral(", ")),
+            .arg(qs(app->name), syncText(app->sync), healthText(app->health), tag,
                  revision, qs(app->revisionSummary), qs(app->windowDescription));
     case AppNameRole:
         return qs(app->name);
@@ -87,7 +101,7 @@ QVariant EnvironmentMatrixModel::data(const QModelIndex &index, int role) const
     case HealthRole:
         return int(app->health);
     case ImageTagRole:
-        return tags.join(QLatin1Char(' '));
+        return tag;
     case RevisionRole:
         return revision;
     case WindowRole:

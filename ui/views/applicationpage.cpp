@@ -191,10 +191,13 @@ void ApplicationPage::showSummary(const engine::AppState &app)
     html += row(tr("Sync policy"), policy);
     html += row(tr("Sync window"), tr("%1 (%2)").arg(windowText(app.window.state), qs(app.windowDescription)));
     html += row(tr("Approval"), approval);
-    QStringList images;
+    QStringList images, running;
     for (const std::string &image : app.images)
         images << qs(image);
-    html += row(tr("Images"), images.join(QStringLiteral(", ")));
+    for (const std::string &image : app.liveImages)
+        running << qs(image);
+    html += row(tr("Images in Git"), images.join(QStringLiteral(", ")));
+    html += row(tr("Images running"), running.isEmpty() ? tr("none") : running.join(QStringLiteral(", ")));
     html += row(tr("Health"), app.healthMessage.empty() ? healthText(app.health)
                                                         : tr("%1 — %2").arg(healthText(app.health),
                                                                              qs(app.healthMessage)));

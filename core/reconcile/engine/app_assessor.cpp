@@ -150,6 +150,7 @@ AppState assessApplication(const AssessmentInput &input)
     state.warnings = rendered.warnings;
     const std::vector<manifest::Object> desired = desiredObjects(rendered, app, *input.cluster);
     state.images = containerImages(desired);
+    state.liveImages = containerImages(input.live);
     checkProject(input, desired, state);
 
     const compare::CompareResult compared = compareApplication(app, desired, input.live, input.detail);

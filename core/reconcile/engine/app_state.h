@@ -54,7 +54,8 @@ struct AppState
     std::string healthMessage;
     std::vector<argo::Condition> conditions;
     std::vector<ResourceState> resources;
-    std::vector<std::string> images; // "repo:tag" of the containers Git wants
+    std::vector<std::string> images;     // "repo:tag" of the containers Git wants
+    std::vector<std::string> liveImages; // "repo:tag" of the containers the cluster runs
 
     argo::SyncWindowStatus window;
     std::string windowDescription; // "denied until Mon 06:00"

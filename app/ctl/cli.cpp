@@ -3,6 +3,7 @@
 #include "common/version.h"
 #include "ctl/commands/render_command.h"
 #include "ctl/commands/gitops_commands.h"
+#include "ctl/commands/history_admin_commands.h"
 #include "ctl/commands/app_diff_command.h"
 #include "ctl/commands/app_sync_commands.h"
 #include "ctl/commands/app_view_commands.h"
@@ -31,6 +32,8 @@ Cli::Cli()
     m_commands.push_back(std::make_unique<AppImagesCommand>());
     m_commands.push_back(std::make_unique<PromoteCommand>());
     m_commands.push_back(std::make_unique<AppMarkBadCommand>());
+    m_commands.push_back(std::make_unique<AppHistoryRetentionCommand>());
+    m_commands.push_back(std::make_unique<AppResumeAutoSyncCommand>());
 }
 Cli::~Cli() = default;
 

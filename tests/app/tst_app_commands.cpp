@@ -2,7 +2,7 @@
 // Slots run in order on one workspace: list, get and diff read the demo as
 // created; the sync slots then change it.
 
-#include "ctl/cli.h"
+#include "ctlrun.h"
 #include "git/repository.h"
 #include "reconcile/engine/demo_workspace.h"
 
@@ -13,9 +13,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sstream>
-
 using namespace capstan;
+using test::capstanctl;
+using test::lines;
+using test::parseJson;
+using test::Run;
 
 namespace {
 
@@ -23,40 +25,6 @@ namespace {
 const QDateTime kWednesday(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
 const QString kWednesdayText = QStringLiteral("2026-11-25T10:00:00Z");
 const QString kFridayEveningText = QStringLiteral("2026-11-27T17:00:00Z");
-
-struct Run
-{
-    int code;
-    std::string out;
-    std::string err;
-
-    bool has(const char *text) const { return out.find(text) != std::string::npos; }
-    bool errHas(const char *text) const { return err.find(text) != std::string::npos; }
-    QString describe() const { return QStringLiteral("exit %1\n%2\n%3").arg(code).arg(qs(out), qs(err)); }
-    static QString qs(const std::string &s) { return QString::fromStdString(s); }
-};
-
-Run capstanctl(const QStringList &args)
-{
-    ctl::Cli cli;
-    std::ostringstream out, err;
-    const int code = cli.run(args, out, err);
-    return { code, out.str(), err.str() };
-}
-
-QJsonDocument parseJson(const std::string &text)
-{
-    QJsonParseError error;
-    QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(text), &error);
-    if (error.error != QJsonParseError::NoError)
-        qWarning("not JSON: %s", qPrintable(error.errorString()));
-    return doc;
-}
-
-QStringList lines(const std::string &text)
-{
-    return QString::fromStdString(text).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-}
 
 // The line of a table that starts with `first` in its first column.
 QString row(const std::string &table, const QString &first)
@@ -105,7 +73,7 @@ private Q_SLOTS:
     void listShowsEveryApplication()
     {
         const Run run = ctl({ QStringLiteral("app"), QStringLiteral("list") });
-        QVERIFY2(run.code == 0, qPrintable(run.describe()));
+        QVERIFY2(run.code == 0, run.describe());
         const QStringList table = lines(run.out);
         QCOMPARE(table.first().simplified(), QStringLiteral("NAME PROJECT SYNC HEALTH SYNCPOLICY"));
         QCOMPARE(table.size(), 1 + 16);
@@ -152,7 +120,7 @@ private Q_SLOTS:
     void getShowsStatusAndResources()
     {
         const Run run = ctl({ QStringLiteral("app"), QStringLiteral("get"), QStringLiteral("order-service-prod") });
-        QVERIFY2(run.code == 0, qPrintable(run.describe()));
+        QVERIFY2(run.code == 0, run.describe());
         QVERIFY2(run.has("Project:") && run.has("platform"), run.out.c_str());
         QVERIFY(run.has("Sync Status:        OutOfSync"));
         QVERIFY(run.has("Sync Policy:        Manual"));
@@ -176,7 +144,7 @@ private Q_SLOTS:
                 { QStringLiteral("app"), QStringLiteral("list"), QStringLiteral("--now"), kWednesdayText });
         };
         const Run here = list();
-        QVERIFY2(here.code == 0, qPrintable(here.describe()));
+        QVERIFY2(here.code == 0, here.describe());
         QVERIFY(row(here.out, QStringLiteral("frontend-dev")).contains(QStringLiteral("Synced")));
 
         // .capstan.yaml at the root moves the data: an empty sandbox, nothing deployed yet.
@@ -185,7 +153,7 @@ private Q_SLOTS:
         local.write("data: ../elsewhere\n");
         local.close();
         const Run moved = list();
-        QVERIFY2(moved.code == 0, qPrintable(moved.describe()));
+        QVERIFY2(moved.code == 0, moved.describe());
         QVERIFY2(
             row(moved.out, QStringLiteral("frontend-dev")).contains(QStringLiteral("OutOfSync")), moved.out.c_str());
         QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("elsewhere"))));
@@ -242,7 +210,7 @@ private Q_SLOTS:
         args.prepend(QStringLiteral("diff"));
         args.prepend(QStringLiteral("app"));
         const Run run = ctl(args);
-        QVERIFY2(run.code == code, qPrintable(run.describe()));
+        QVERIFY2(run.code == code, run.describe());
         if (!shows.isEmpty())
             QVERIFY2(run.has(shows.toUtf8().constData()), run.out.c_str());
         if (code == 0)
@@ -276,7 +244,7 @@ private Q_SLOTS:
                     .ok());
 
         const Run diff = ctl({ QStringLiteral("app"), QStringLiteral("diff"), QStringLiteral("frontend-dev") });
-        QVERIFY2(diff.code == 1, qPrintable(diff.describe()));
+        QVERIFY2(diff.code == 1, diff.describe());
         QVERIFY2(diff.has("===== Secret shop-dev/payment-keys"), diff.out.c_str());
         QVERIFY(diff.has("apiKey: ++++++++"));
         QVERIFY(!diff.has("c3VwZXJzZWNyZXQ="));
@@ -288,7 +256,7 @@ private Q_SLOTS:
         QVERIFY(!between.has("c3VwZXJzZWNyZXQ="));
 
         const Run get = ctl({ QStringLiteral("app"), QStringLiteral("get"), QStringLiteral("ghost-dev") });
-        QVERIFY2(get.code == 0, qPrintable(get.describe()));
+        QVERIFY2(get.code == 0, get.describe());
         QVERIFY2(get.has("CONDITION") && get.has("k8s/overlays/dev/ghost"), get.out.c_str());
         QVERIFY2(get.has("argocd/applications/ghost-dev.yaml:"), get.out.c_str()); // file:line
         // Nothing else is affected.
@@ -297,11 +265,11 @@ private Q_SLOTS:
 
         // Once synced, the history entry (which keeps Secret values masked) matches the cluster.
         const Run sync = ctl({ QStringLiteral("app"), QStringLiteral("sync"), QStringLiteral("frontend-dev") });
-        QVERIFY2(sync.code == 0, qPrintable(sync.describe()));
+        QVERIFY2(sync.code == 0, sync.describe());
         const QString entry = QString::number(newestHistoryId(QStringLiteral("frontend-dev")));
         const Run recorded = ctl({ QStringLiteral("app"), QStringLiteral("diff"), QStringLiteral("frontend-dev"),
             QStringLiteral("--history"), entry });
-        QVERIFY2(recorded.code == 0, qPrintable(recorded.describe()));
+        QVERIFY2(recorded.code == 0, recorded.describe());
         QVERIFY2(recorded.errHas("not compared"), recorded.err.c_str());
 
         // Put Git back as it was for the slots that follow.
@@ -332,7 +300,7 @@ private Q_SLOTS:
     {
         const QString app = QStringLiteral("order-service-prod");
         const Run dry = ctl({ QStringLiteral("app"), QStringLiteral("sync"), app, QStringLiteral("--dry-run") });
-        QVERIFY2(dry.code == 0, qPrintable(dry.describe()));
+        QVERIFY2(dry.code == 0, dry.describe());
         QVERIFY(dry.has("Dry run"));
         QVERIFY(dry.has("Succeeded"));
         const Run get = ctl({ QStringLiteral("app"), QStringLiteral("get"), app });
@@ -347,17 +315,17 @@ private Q_SLOTS:
         const Run sync = ctl({ QStringLiteral("app"), QStringLiteral("sync"), app, QStringLiteral("--note"),
             QStringLiteral("CHG-1042 approved in the change review"), QStringLiteral("--approver"),
             QStringLiteral("ravi") });
-        QVERIFY2(sync.code == 0, qPrintable(sync.describe()));
+        QVERIFY2(sync.code == 0, sync.describe());
         QVERIFY(sync.has("Phase:              Succeeded"));
         QVERIFY2(row(sync.out, QStringLiteral("apps")).contains(QStringLiteral("Synced")), sync.out.c_str());
 
         const Run wait = ctl({ QStringLiteral("app"), QStringLiteral("wait"), app, QStringLiteral("--health"),
             QStringLiteral("--timeout"), QStringLiteral("600") });
-        QVERIFY2(wait.code == 0, qPrintable(wait.describe()));
+        QVERIFY2(wait.code == 0, wait.describe());
         QVERIFY(wait.has("health Healthy"));
         const Run both = ctl(
             { QStringLiteral("app"), QStringLiteral("wait"), app, QStringLiteral("--timeout"), QStringLiteral("0") });
-        QVERIFY2(both.code == 0, qPrintable(both.describe()));
+        QVERIFY2(both.code == 0, both.describe());
 
         const Run history = ctl(
             { QStringLiteral("app"), QStringLiteral("history"), app, QStringLiteral("-o"), QStringLiteral("wide") });
@@ -386,18 +354,18 @@ private Q_SLOTS:
         QVERIFY2(none.errHas("no operation"), none.err.c_str());
 
         const Run started = ctl({ QStringLiteral("app"), QStringLiteral("sync"), app, QStringLiteral("--async") });
-        QVERIFY2(started.code == 0, qPrintable(started.describe()));
+        QVERIFY2(started.code == 0, started.describe());
         const Run blocked = ctl({ QStringLiteral("app"), QStringLiteral("sync"), app });
         QCOMPARE(blocked.code, 1);
         QVERIFY2(blocked.errHas("still running"), blocked.err.c_str());
 
         const Run ended = ctl({ QStringLiteral("app"), QStringLiteral("terminate-op"), app });
-        QVERIFY2(ended.code == 0, qPrintable(ended.describe()));
+        QVERIFY2(ended.code == 0, ended.describe());
         QVERIFY(ended.has("Interrupted"));
         QCOMPARE(ctl({ QStringLiteral("app"), QStringLiteral("terminate-op"), app }).code, 1);
         const Run again = ctl({ QStringLiteral("app"), QStringLiteral("sync"), app, QStringLiteral("--resource"),
             QStringLiteral("apps:Deployment:frontend") });
-        QVERIFY2(again.code == 0, qPrintable(again.describe()));
+        QVERIFY2(again.code == 0, again.describe());
         // Only the resource asked for: the header and one row after the summary.
         const QString results = QString::fromStdString(again.out).section(QStringLiteral("\n\n"), 1);
         QCOMPARE(lines(results.toStdString()).size(), 1 + 1);
@@ -407,7 +375,7 @@ private Q_SLOTS:
     void projWindowsListsTheDenyWindow()
     {
         const Run run = ctl({ QStringLiteral("proj"), QStringLiteral("windows"), QStringLiteral("platform") });
-        QVERIFY2(run.code == 0, qPrintable(run.describe()));
+        QVERIFY2(run.code == 0, run.describe());
         const QString window = row(run.out, QStringLiteral("0"));
         for (const char *part : { "Inactive", "deny", "0 16 * * 5", "62h", "Europe/Berlin", "*-prod" })
             QVERIFY2(window.contains(QLatin1String(part)), qPrintable(window));
@@ -443,7 +411,7 @@ private Q_SLOTS:
         const QString dir = m_dir.filePath(QStringLiteral("second"));
         const Run created = capstanctl(
             { QStringLiteral("demo"), QStringLiteral("init"), dir, QStringLiteral("--now"), kWednesdayText });
-        QVERIFY2(created.code == 0, qPrintable(created.describe()));
+        QVERIFY2(created.code == 0, created.describe());
         QVERIFY(created.has("capstanctl app list --repo"));
         QVERIFY(QFileInfo::exists(dir + QStringLiteral("/argocd/projects/platform.yaml")));
     }
@@ -473,7 +441,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         const Run run = capstanctl(args);
-        QVERIFY2(run.code == 2, qPrintable(run.describe()));
+        QVERIFY2(run.code == 2, run.describe());
         QVERIFY(run.out.empty());
         QVERIFY(!run.err.empty());
     }

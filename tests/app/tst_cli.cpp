@@ -1,29 +1,9 @@
-#include "ctl/cli.h"
+#include "ctlrun.h"
 
 #include <QTest>
 
-#include <sstream>
-
-using capstan::ctl::Cli;
-
-namespace {
-
-struct Run
-{
-    int code;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList &args)
-{
-    Cli cli;
-    std::ostringstream out, err;
-    const int code = cli.run(args, out, err);
-    return {code, QString::fromStdString(out.str()), QString::fromStdString(err.str())};
-}
-
-} // namespace
+using capstan::test::Run;
+using capstan::test::capstanctl;
 
 class TestCli : public QObject
 {
@@ -32,31 +12,31 @@ class TestCli : public QObject
 private Q_SLOTS:
     void version()
     {
-        const Run r = runCli({QStringLiteral("--version")});
+        const Run r = capstanctl({QStringLiteral("--version")});
         QCOMPARE(r.code, 0);
-        QVERIFY(r.out.startsWith(QStringLiteral("capstanctl ")));
+        QVERIFY(r.out.rfind("capstanctl ", 0) == 0);
     }
 
     void helpListsCommands()
     {
-        const Run r = runCli({QStringLiteral("--help")});
+        const Run r = capstanctl({QStringLiteral("--help")});
         QCOMPARE(r.code, 0);
-        QVERIFY(r.out.contains(QStringLiteral("Commands:")));
+        QVERIFY(r.has("Commands:"));
     }
 
     void unknownCommandIsAUsageError()
     {
-        const Run r = runCli({QStringLiteral("frobnicate")});
+        const Run r = capstanctl({QStringLiteral("frobnicate")});
         QCOMPARE(r.code, 2);
-        QVERIFY(r.err.contains(QStringLiteral("unknown command 'frobnicate'")));
-        QVERIFY(r.out.isEmpty());
+        QVERIFY(r.errHas("unknown command 'frobnicate'"));
+        QVERIFY(r.out.empty());
     }
 
     void noArgumentsShowsHelpOnStderr()
     {
-        const Run r = runCli({});
+        const Run r = capstanctl({});
         QCOMPARE(r.code, 2);
-        QVERIFY(r.err.contains(QStringLiteral("Usage:")));
+        QVERIFY(r.errHas("Usage:"));
     }
 };
 

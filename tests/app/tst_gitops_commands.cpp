@@ -2,7 +2,7 @@
 // promote, mark-bad), driven in-process on the demo workspace. Slots run in
 // order on one workspace: the dry runs and reads first, then the commits.
 
-#include "ctl/cli.h"
+#include "ctlrun.h"
 #include "git/repository.h"
 #include "reconcile/engine/demo_workspace.h"
 #include "reconcile/engine/workspace.h"
@@ -11,31 +11,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sstream>
-
 using namespace capstan;
+using test::Run;
 
 namespace {
 
 const QDateTime kWednesday(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
 const QString kWednesdayText = QStringLiteral("2026-11-25T10:00:00Z");
-
-struct Run
-{
-    int code;
-    std::string out;
-    std::string err;
-
-    bool has(const char *text) const { return out.find(text) != std::string::npos; }
-    bool errHas(const char *text) const { return err.find(text) != std::string::npos; }
-    QByteArray describe() const
-    {
-        return QStringLiteral("exit %1\n%2\n%3")
-            .arg(code)
-            .arg(QString::fromStdString(out), QString::fromStdString(err))
-            .toUtf8();
-    }
-};
 
 } // namespace
 
@@ -50,10 +32,7 @@ private:
     Run capstanctl(QStringList args)
     {
         args << QStringLiteral("--repo") << m_demo.path << QStringLiteral("--now") << kWednesdayText;
-        ctl::Cli cli;
-        std::ostringstream out, err;
-        const int code = cli.run(args, out, err);
-        return { code, out.str(), err.str() };
+        return test::capstanctl(args);
     }
 
     git::CommitInfo head() { return *git::Repository::open(m_demo.path)->headCommit(); }

@@ -1,24 +1,16 @@
-#include "ctl/cli.h"
+#include "ctlrun.h"
 #include "reconcile/engine/demo_workspace.h"
 #include "reconcile/engine/workspace.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sstream>
-
 using namespace capstan;
+using test::Run;
 
 namespace {
 
 const QDateTime kWednesday(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
-
-struct Run
-{
-    int code;
-    std::string out;
-    std::string err;
-};
 
 } // namespace
 
@@ -33,10 +25,7 @@ private:
     Run ctl(QStringList args)
     {
         args << QStringLiteral("--repo") << m_demo.path << QStringLiteral("--now") << QStringLiteral("2026-11-25T10:00:00Z");
-        ctl::Cli cli;
-        std::ostringstream out, err;
-        const int code = cli.run(args, out, err);
-        return {code, out.str(), err.str()};
+        return test::capstanctl(args);
     }
 
     int historyCount(const std::string &app)

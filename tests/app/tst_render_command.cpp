@@ -1,4 +1,4 @@
-#include "ctl/cli.h"
+#include "ctlrun.h"
 #include "demo/demo_repository.h"
 #include "kustomize/render.h"
 
@@ -7,26 +7,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sstream>
-
 using namespace capstan;
+using test::capstanctl;
+using test::Run;
 
 namespace {
-
-struct Run
-{
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run capstanctl(const QStringList &args)
-{
-    ctl::Cli cli;
-    std::ostringstream out, err;
-    const int code = cli.run(args, out, err);
-    return {code, out.str(), err.str()};
-}
 
 void write(const QString &path, const QByteArray &content)
 {

@@ -1,7 +1,7 @@
 // capstanctl resource health: the engine's health checks on objects in files,
 // here the project's own health fixtures.
 
-#include "ctl/cli.h"
+#include "ctlrun.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -10,51 +10,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sstream>
-
 using namespace capstan;
-
-namespace {
-
-struct Run
-{
-    int code;
-    std::string out;
-    std::string err;
-
-    bool has(const char *text) const { return out.find(text) != std::string::npos; }
-    bool errHas(const char *text) const { return err.find(text) != std::string::npos; }
-    QString describe() const
-    {
-        return QStringLiteral("exit %1\n%2\n%3")
-            .arg(code)
-            .arg(QString::fromStdString(out), QString::fromStdString(err));
-    }
-};
-
-Run capstanctl(const QStringList &args)
-{
-    ctl::Cli cli;
-    std::ostringstream out, err;
-    const int code = cli.run(args, out, err);
-    return { code, out.str(), err.str() };
-}
-
-QJsonDocument parseJson(const std::string &text)
-{
-    QJsonParseError error;
-    QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(text), &error);
-    if (error.error != QJsonParseError::NoError)
-        qWarning("not JSON: %s", qPrintable(error.errorString()));
-    return doc;
-}
-
-QStringList lines(const std::string &text)
-{
-    return QString::fromStdString(text).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-}
-
-} // namespace
+using test::capstanctl;
+using test::lines;
+using test::parseJson;
+using test::Run;
 
 class TestResourceHealthCommand : public QObject
 {
@@ -87,7 +47,7 @@ private Q_SLOTS:
         QFETCH(QString, health);
         const QString path = QStringLiteral(CAPSTAN_SOURCE_DIR "/tests/core/health/fixtures/") + file;
         const Run table = capstanctl({ QStringLiteral("resource"), QStringLiteral("health"), path });
-        QVERIFY2(table.code == 0, qPrintable(table.describe()));
+        QVERIFY2(table.code == 0, table.describe());
         const Run run = capstanctl({ QStringLiteral("resource"), QStringLiteral("health"), path, QStringLiteral("-o"),
             QStringLiteral("json") });
         QCOMPARE(run.code, 0);
@@ -114,7 +74,7 @@ private Q_SLOTS:
         for (const QString &file : fixtures.entryList({ QStringLiteral("*.yaml") }, QDir::Files))
             args << fixtures.filePath(file);
         const Run run = capstanctl(args);
-        QVERIFY2(run.code == 0, qPrintable(run.describe()));
+        QVERIFY2(run.code == 0, run.describe());
         QVERIFY(run.has("Degraded"));
         QVERIFY(run.has("Progressing"));
         const Run bad = capstanctl(

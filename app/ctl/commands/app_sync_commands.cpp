@@ -112,12 +112,11 @@ int AppSyncCommand::run(const QStringList &arguments, Streams &io)
     command.approvers = toStd(parser.values(approver));
     command.initiatedBy = engine::currentUser();
 
-    auto ws = openWorkspace(m_workspace, parser);
-    if (!ws)
-        return fail(*this, io, ws.error().toString());
-    if (auto app = ws->app(command.app); !app)
-        return fail(*this, io, app.error().toString());
-    auto op = engine::startSync(*ws->workspace, command, ws->now);
+    AppTarget target = openApp(*this, io, m_workspace, parser, command.app);
+    if (target.exitCode != ExitOk)
+        return target.exitCode;
+    OpenWorkspace &ws = target.open;
+    auto op = engine::startSync(*ws.workspace, command, ws.now);
     if (!op)
         return fail(*this, io, op.error().toString());
 
@@ -129,8 +128,8 @@ int AppSyncCommand::run(const QStringList &arguments, Streams &io)
     }
     const sync::OperationState state = (*op)->run();
     const engine::AppState *after = nullptr;
-    if (ws->refresh())
-        after = ws->snapshot->app(command.app);
+    if (ws.refresh())
+        after = ws.snapshot->app(command.app);
     printOperation(io.out, **op, state, after);
     if (state.phase != sync::OperationPhase::Succeeded) {
         io.err << "capstanctl app sync: " << command.app << ": operation " << sync::toString(state.phase) << ": "
@@ -181,13 +180,15 @@ int AppWaitCommand::run(const QStringList &arguments, Streams &io)
     const bool wantSync = both || parser.isSet(syncOption);
 
     const std::string name = positional->first().toStdString();
-    auto ws = openWorkspace(m_workspace, parser);
-    if (!ws)
-        return fail(*this, io, ws.error().toString());
-    const QDateTime start = ws->now;
+    AppTarget target = openApp(*this, io, m_workspace, parser, name);
+    if (target.exitCode != ExitOk)
+        return target.exitCode;
+    OpenWorkspace &ws = target.open;
+    const QDateTime start = ws.now;
     constexpr int kStep = 5;
     for (int waited = 0;; waited += kStep) {
-        auto app = ws->app(name);
+        // Looked up again after every refresh: the snapshot is new.
+        auto app = ws.app(name);
         if (!app)
             return fail(*this, io, app.error().toString());
         const bool healthy = (*app)->health == health::HealthStatus::Healthy;
@@ -200,9 +201,9 @@ int AppWaitCommand::run(const QStringList &arguments, Streams &io)
         }
         if (waited >= limit)
             return fail(*this, io, name + ": timed out after " + std::to_string(limit) + "s: " + state.toStdString());
-        ws->workspace->letTimePass(std::chrono::seconds(kStep));
-        ws->now = start.addSecs(waited + kStep);
-        if (auto refreshed = ws->refresh(); !refreshed)
+        ws.workspace->letTimePass(std::chrono::seconds(kStep));
+        ws.now = start.addSecs(waited + kStep);
+        if (auto refreshed = ws.refresh(); !refreshed)
             return fail(*this, io, refreshed.error().toString());
     }
 }
@@ -228,15 +229,12 @@ int AppTerminateOpCommand::run(const QStringList &arguments, Streams &io)
     const auto positional = parseArguments(parser, arguments, *this, io);
     if (!positional)
         return ExitUsage;
-    if (positional->size() != 1)
-        return usageError(*this, io, QStringLiteral("expected one application name"));
-    const std::string name = positional->first().toStdString();
-    auto ws = openWorkspace(m_workspace, parser);
-    if (!ws)
-        return fail(*this, io, ws.error().toString());
-    if (auto app = ws->app(name); !app)
-        return fail(*this, io, app.error().toString());
-    auto unfinished = ws->workspace->history().unfinishedOperations();
+    AppTarget target = openApp(*this, io, m_workspace, parser, *positional);
+    if (target.exitCode != ExitOk)
+        return target.exitCode;
+    const std::string &name = target.name;
+    OpenWorkspace &ws = target.open;
+    auto unfinished = ws.workspace->history().unfinishedOperations();
     if (!unfinished)
         return fail(*this, io, unfinished.error().toString());
     int ended = 0;
@@ -244,7 +242,7 @@ int AppTerminateOpCommand::run(const QStringList &arguments, Streams &io)
         if (op.app != name)
             continue;
         const std::string message = "terminated by " + engine::currentUser() + " with capstanctl app terminate-op";
-        if (auto marked = ws->workspace->history().markInterrupted(op.id, message, ws->now); !marked)
+        if (auto marked = ws.workspace->history().markInterrupted(op.id, message, ws.now); !marked)
             return fail(*this, io, name + ": " + marked.error().toString());
         io.out << "Operation " << op.id << " (" << history::toString(op.kind) << " of " << shortRevision(op.revision)
                << ", started " << formatTime(op.startedAt) << " by " << op.initiatedBy << ") marked Interrupted\n";

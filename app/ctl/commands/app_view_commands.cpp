@@ -163,25 +163,21 @@ int AppGetCommand::run(const QStringList &arguments, Streams &io)
     const auto positional = parse(parser, arguments, *this, m_workspace, m_output, io, format);
     if (!positional)
         return ExitUsage;
-    if (positional->size() != 1)
-        return usageError(*this, io, QStringLiteral("expected one application name"));
-    auto ws = openWorkspace(m_workspace, parser);
-    if (!ws)
-        return fail(*this, io, ws.error().toString());
-    auto app = ws->app(positional->first().toStdString());
-    if (!app)
-        return fail(*this, io, app.error().toString());
+    const AppTarget target = openApp(*this, io, m_workspace, parser, *positional);
+    if (target.exitCode != ExitOk)
+        return target.exitCode;
+    const engine::AppState &app = *target.app;
 
     if (format == OutputFormat::Json || format == OutputFormat::Yaml) {
-        printStructured(io.out, toJson(**app), format);
+        printStructured(io.out, toJson(app), format);
         return ExitOk;
     }
-    printSummary(io.out, **app);
-    printConditions(io.out, **app);
-    printResources(io.out, **app, format);
-    if (!(*app)->warnings.empty()) {
+    printSummary(io.out, app);
+    printConditions(io.out, app);
+    printResources(io.out, app, format);
+    if (!app.warnings.empty()) {
         io.out << "\nWarnings:\n";
-        for (const std::string &w : (*app)->warnings)
+        for (const std::string &w : app.warnings)
             io.out << "  " << w << '\n';
     }
     return ExitOk;
@@ -209,15 +205,10 @@ int AppHistoryCommand::run(const QStringList &arguments, Streams &io)
     const auto positional = parse(parser, arguments, *this, m_workspace, m_output, io, format);
     if (!positional)
         return ExitUsage;
-    if (positional->size() != 1)
-        return usageError(*this, io, QStringLiteral("expected one application name"));
-    auto ws = openWorkspace(m_workspace, parser);
-    if (!ws)
-        return fail(*this, io, ws.error().toString());
-    const std::string name = positional->first().toStdString();
-    if (auto app = ws->app(name); !app)
-        return fail(*this, io, app.error().toString());
-    auto page = ws->workspace->history().history(name, { 0, 0 });
+    const AppTarget target = openApp(*this, io, m_workspace, parser, *positional);
+    if (target.exitCode != ExitOk)
+        return target.exitCode;
+    auto page = target.open.workspace->history().history(target.name, { 0, 0 });
     if (!page)
         return fail(*this, io, page.error().toString());
 

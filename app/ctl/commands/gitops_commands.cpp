@@ -49,12 +49,10 @@ int AppRevertCommand::run(const QStringList &arguments, Streams &io)
     if (positional->isEmpty() || positional->size() > 2)
         return usageError(*this, io, QStringLiteral("expected NAME and optionally COMMIT"));
     const std::string name = positional->at(0).toStdString();
-    auto open = openWorkspace(m_workspace, parser);
-    if (!open)
-        return fail(*this, io, open.error().toString());
-    if (auto app = open->app(name); !app)
-        return fail(*this, io, app.error().toString());
-    engine::Workspace &ws = *open->workspace;
+    AppTarget target = openApp(*this, io, m_workspace, parser, name);
+    if (target.exitCode != ExitOk)
+        return target.exitCode;
+    engine::Workspace &ws = *target.open.workspace;
 
     if (positional->size() == 1) {
         auto candidates = gitops::revertCandidates(ws, name);
@@ -187,15 +185,14 @@ int AppMarkBadCommand::run(const QStringList &arguments, Streams &io)
         return usageError(*this, io, QStringLiteral("give one of --history, --revision or --image"));
     if (parser.value(reason).isEmpty())
         return usageError(*this, io, QStringLiteral("--reason is required"));
-    auto open = openWorkspace(m_workspace, parser);
-    if (!open)
-        return fail(*this, io, open.error().toString());
     const std::string name = positional->at(0).toStdString();
-    if (auto app = open->app(name); !app)
-        return fail(*this, io, app.error().toString());
+    AppTarget found = openApp(*this, io, m_workspace, parser, name);
+    if (found.exitCode != ExitOk)
+        return found.exitCode;
+    engine::Workspace &ws = *found.open.workspace;
     const std::string why = parser.value(reason).toStdString();
     if (parser.isSet(image)) {
-        auto marked = gitops::markImageBad(*open->workspace, name, parser.value(image).toStdString(), why);
+        auto marked = gitops::markImageBad(ws, name, parser.value(image).toStdString(), why);
         if (!marked)
             return fail(*this, io, marked.error().toString());
         io.out << "Marked " << *marked << " history entr" << (*marked == 1 ? "y" : "ies") << " of " << name
@@ -211,7 +208,7 @@ int AppMarkBadCommand::run(const QStringList &arguments, Streams &io)
     } else {
         target.revision = parser.value(revision).toStdString();
     }
-    if (auto marked = gitops::markBad(*open->workspace, name, target, why); !marked)
+    if (auto marked = gitops::markBad(ws, name, target, why); !marked)
         return fail(*this, io, marked.error().toString());
     io.out << "Marked "
            << (target.historyId ? "history entry " + std::to_string(*target.historyId) : "revision " + target.revision)

@@ -95,15 +95,12 @@ int AppResumeAutoSyncCommand::run(const QStringList &arguments, Streams &io)
     const auto positional = parseArguments(parser, arguments, *this, io);
     if (!positional)
         return ExitUsage;
-    if (positional->size() != 1)
-        return usageError(*this, io, QStringLiteral("expected one application NAME"));
-    auto open = openWorkspace(m_workspace, parser);
-    if (!open)
-        return fail(*this, io, open.error().toString());
-    const std::string name = positional->first().toStdString();
-    if (auto app = open->app(name); !app)
-        return fail(*this, io, app.error().toString());
-    auto cleared = gitops::resumeAutoSync(*open->workspace, name);
+    AppTarget target
+        = openApp(*this, io, m_workspace, parser, *positional, QStringLiteral("expected one application NAME"));
+    if (target.exitCode != ExitOk)
+        return target.exitCode;
+    const std::string &name = target.name;
+    auto cleared = gitops::resumeAutoSync(*target.open.workspace, name);
     if (!cleared)
         return fail(*this, io, cleared.error().toString());
     if (*cleared == 0) {

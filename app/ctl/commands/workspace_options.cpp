@@ -168,6 +168,37 @@ Result<OpenWorkspace> openWorkspace(const WorkspaceOptions &options, const QComm
     return open;
 }
 
+AppTarget openApp(const Command &command, Streams &io, const WorkspaceOptions &options,
+    const QCommandLineParser &parser, const std::string &name)
+{
+    AppTarget target;
+    auto open = openWorkspace(options, parser);
+    if (!open) {
+        target.exitCode = fail(command, io, open.error().toString());
+        return target;
+    }
+    auto app = open->app(name);
+    if (!app) {
+        target.exitCode = fail(command, io, app.error().toString());
+        return target;
+    }
+    target.open = std::move(*open);
+    target.name = name;
+    target.app = *app;
+    return target;
+}
+
+AppTarget openApp(const Command &command, Streams &io, const WorkspaceOptions &options,
+    const QCommandLineParser &parser, const QStringList &positional, const QString &message)
+{
+    if (positional.size() != 1) {
+        AppTarget target;
+        target.exitCode = usageError(command, io, message);
+        return target;
+    }
+    return openApp(command, io, options, parser, positional.first().toStdString());
+}
+
 int fail(const Command &command, Streams &io, const std::string &message)
 {
     io.err << "capstanctl " << command.name() << ": " << message << '\n';

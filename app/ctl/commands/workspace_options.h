@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 
 namespace capstan::ctl {
 
@@ -52,6 +53,26 @@ struct OpenWorkspace
 // Opens the workspace the options select, lets the simulated sandbox catch up
 // with the wall clock (not when --now fixes the time) and refreshes.
 Result<OpenWorkspace> openWorkspace(const WorkspaceOptions &options, const QCommandLineParser &parser);
+
+// The one application a command acts on, in its freshly opened workspace.
+struct AppTarget
+{
+    // ExitOk when found; else the exit code, the error already printed.
+    int exitCode = ExitOk;
+    OpenWorkspace open;
+    std::string name;
+    const engine::AppState *app = nullptr;
+};
+
+// Opens the workspace and finds the application `name`; prints the failure
+// (exit code ExitFailure) when either step fails.
+AppTarget openApp(const Command &command, Streams &io, const WorkspaceOptions &options,
+    const QCommandLineParser &parser, const std::string &name);
+// The same for the one NAME in `positional`; a usage error with `message`
+// (exit code ExitUsage) unless there is exactly one.
+AppTarget openApp(const Command &command, Streams &io, const WorkspaceOptions &options,
+    const QCommandLineParser &parser, const QStringList &positional,
+    const QString &message = QStringLiteral("expected one application name"));
 
 // Prints "capstanctl <command>: <message>" on stderr; returns ExitFailure.
 int fail(const Command &command, Streams &io, const std::string &message);

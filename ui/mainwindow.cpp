@@ -2,8 +2,11 @@
 
 #include "common/version.h"
 #include "dialogs/calendardialog.h"
+#include "dialogs/promotedialog.h"
+#include "dialogs/rollbackdialog.h"
 #include "dialogs/syncdialog.h"
 #include "engine/engineclient.h"
+#include "models/appidentity.h"
 #include "views/applicationpage.h"
 #include "views/apptreepanel.h"
 #include "views/matrixview.h"
@@ -107,6 +110,8 @@ MainWindow::MainWindow(EngineSettings settings, QWidget *parent)
     connect(m_matrix, &MatrixView::appSelected, this, &MainWindow::selectApp);
     connect(m_page, &ApplicationPage::syncRequested, this, &MainWindow::openSyncDialog);
     connect(m_page, &ApplicationPage::calendarRequested, this, &MainWindow::openCalendar);
+    connect(m_page, &ApplicationPage::rollbackRequested, this, &MainWindow::openRollbackDialog);
+    connect(m_page, &ApplicationPage::promoteRequested, this, &MainWindow::openPromoteDialog);
 
     const QSettings stored;
     if (!restoreGeometry(stored.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
@@ -141,6 +146,8 @@ void MainWindow::createMenus()
     refresh->setShortcut(QKeySequence::Refresh);
     QAction *syncAction = app->addAction(tr("&Sync…"), this, [this] { openSyncDialog(m_selected); });
     syncAction->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+    app->addAction(tr("R&ollback…"), this, [this] { openRollbackDialog(m_selected); });
+    app->addAction(tr("&Promote…"), this, [this] { openPromoteDialog(m_selected); });
     QAction *diff = app->addAction(tr("&Diff"), this, [this] {
         m_stack->setCurrentIndex(0);
         m_page->showTab(ApplicationPage::DiffTab);
@@ -236,6 +243,33 @@ SyncDialog *MainWindow::openSyncDialog(const QString &app)
     if (!state)
         return nullptr;
     auto *dialog = new SyncDialog(m_engine, *state, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+RollbackDialog *MainWindow::openRollbackDialog(const QString &app)
+{
+    const SnapshotPtr snapshot = m_engine->snapshot();
+    if (!snapshot || !snapshot->app(app.toStdString()))
+        return nullptr;
+    auto *dialog = new RollbackDialog(m_engine, app, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+PromoteDialog *MainWindow::openPromoteDialog(const QString &app)
+{
+    const SnapshotPtr snapshot = m_engine->snapshot();
+    if (!snapshot)
+        return nullptr;
+    const ServiceMatrix matrix = buildServiceMatrix(*snapshot);
+    const auto place = matrix.placeOf.find(app.toStdString());
+    if (place == matrix.placeOf.end())
+        return nullptr;
+    auto *dialog = new PromoteDialog(m_engine, QString::fromStdString(place->second.service),
+                                     QString::fromStdString(place->second.environment), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;

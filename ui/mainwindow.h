@@ -17,6 +17,8 @@ class CalendarDialog;
 class EngineClient;
 class MatrixView;
 class SyncDialog;
+class RollbackDialog;
+class PromoteDialog;
 class YamlView;
 
 // The console's main window: the app-of-apps tree on the left, the
@@ -44,6 +46,9 @@ public:
     // Opens the Sync dialog of an application (non-modal); nullptr when it is unknown.
     SyncDialog *openSyncDialog(const QString &app);
     CalendarDialog *openCalendar(const QString &app);
+    RollbackDialog *openRollbackDialog(const QString &app);
+    // Promotes the application's service from its environment (to the next one by default).
+    PromoteDialog *openPromoteDialog(const QString &app);
 
     YamlView *yamlView() const { return m_yamlView; }
     EngineClient *engine() const { return m_engine; }

@@ -84,4 +84,37 @@ void EngineClient::diffHistoryEntries(qint64 left, qint64 right)
         m_worker, [w = m_worker, left, right] { w->diffHistoryEntries(left, right); }, Qt::QueuedConnection);
 }
 
+void EngineClient::loadImageHistory(const QString &app)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, app] { w->loadImageHistory(app); }, Qt::QueuedConnection);
+}
+
+void EngineClient::setImage(const QString &app, const QString &imageArgument, bool dryRun)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, app, imageArgument, dryRun] { w->setImage(app, imageArgument, dryRun); },
+        Qt::QueuedConnection);
+}
+
+void EngineClient::promote(const QString &service, const QString &fromEnv, const QString &toEnv, const QString &note,
+                           bool dryRun)
+{
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker, service, fromEnv, toEnv, note, dryRun] { w->promote(service, fromEnv, toEnv, note, dryRun); },
+        Qt::QueuedConnection);
+}
+
+void EngineClient::loadRevertCandidates(const QString &app)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, app] { w->loadRevertCandidates(app); }, Qt::QueuedConnection);
+}
+
+void EngineClient::revertCommit(const QString &app, const QString &commit, bool dryRun)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, app, commit, dryRun] { w->revertCommit(app, commit, dryRun); },
+        Qt::QueuedConnection);
+}
+
 } // namespace capstan::ui

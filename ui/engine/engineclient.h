@@ -33,6 +33,12 @@ public:
     void loadHistory(const QString &app);
     void markEntryBad(const QString &app, qint64 historyId, const QString &reason);
     void diffHistoryEntries(qint64 left, qint64 right);
+    void loadImageHistory(const QString &app);
+    void setImage(const QString &app, const QString &imageArgument, bool dryRun);
+    void loadRevertCandidates(const QString &app);
+    void revertCommit(const QString &app, const QString &commit, bool dryRun);
+    void promote(const QString &service, const QString &fromEnv, const QString &toEnv, const QString &note,
+                 bool dryRun);
 
 Q_SIGNALS:
     void snapshotChanged(capstan::ui::SnapshotPtr snapshot);

@@ -4,6 +4,7 @@
 #include "reconcile/engine/workspace.h"
 
 #include <QObject>
+#include <QStringList>
 
 #include <memory>
 #include <mutex>
@@ -38,6 +39,15 @@ public Q_SLOTS:
     void markEntryBad(const QString &app, qint64 historyId, const QString &reason);
     // The stored manifests of two history entries, older on the left.
     void diffHistoryEntries(qint64 left, qint64 right);
+    // Git changes (engineworker_gitops.cpp). A dry run only previews; every
+    // result leaves through gitChangeReady or, verbatim, gitChangeRefused.
+    void loadImageHistory(const QString &app);
+    // imageArgument: "IMAGE=TAG" as `capstan rollback --image` takes it.
+    void setImage(const QString &app, const QString &imageArgument, bool dryRun);
+    void loadRevertCandidates(const QString &app);
+    void revertCommit(const QString &app, const QString &commit, bool dryRun);
+    void promote(const QString &service, const QString &fromEnv, const QString &toEnv, const QString &note,
+                 bool dryRun);
 
 Q_SIGNALS:
     void busy(const QString &message);
@@ -52,6 +62,17 @@ Q_SIGNALS:
     void operationFinished(const QString &app, const capstan::sync::OperationState &state);
     void historyReady(capstan::ui::HistoryListPtr history);
     void historyDiffReady(capstan::ui::DiffSetPtr diffs);
+    // The images `app` has run, newest first, as "IMAGE=TAG" arguments; bad: those marked bad.
+    void imageHistoryReady(const QString &app, const QStringList &images, const QStringList &bad,
+                           const QString &suggested);
+    // The commits `app`'s git revert may undo, newest first: ids, "abc1234 subject" labels,
+    // the ids flagged (marked bad, a revert, already reverted) and the suggested one.
+    void revertCandidatesReady(const QString &app, const QStringList &commits, const QStringList &labels,
+                               const QStringList &flagged, const QString &suggested);
+    // action: "rollback" or "promote"; commit is empty after a dry run.
+    void gitChangeReady(const QString &action, const QString &preview, const QString &message,
+                        const QString &commit);
+    void gitChangeRefused(const QString &action, const QString &message);
 
 private:
     QDateTime now() const;

@@ -44,6 +44,14 @@ ApplicationPage::ApplicationPage(EngineClient *engine, QWidget *parent)
     header->addWidget(m_title, 1);
     header->addWidget(m_calendarButton);
     header->addWidget(m_syncButton);
+    m_rollbackButton = new QPushButton(tr("&Rollback…"), this);
+    m_rollbackButton->setAccessibleName(tr("Roll the application back"));
+    m_promoteButton = new QPushButton(tr("&Promote…"), this);
+    m_promoteButton->setAccessibleName(tr("Promote the service to another environment"));
+    header->addWidget(m_rollbackButton);
+    header->addWidget(m_promoteButton);
+    connect(m_rollbackButton, &QPushButton::clicked, this, [this] { Q_EMIT rollbackRequested(m_app); });
+    connect(m_promoteButton, &QPushButton::clicked, this, [this] { Q_EMIT promoteRequested(m_app); });
 
     // Summary and conditions.
     auto *summaryPage = new QWidget(this);
@@ -140,6 +148,8 @@ void ApplicationPage::showApp()
     const engine::AppState *app = appState();
     m_syncButton->setEnabled(app != nullptr);
     m_calendarButton->setEnabled(app != nullptr);
+    m_rollbackButton->setEnabled(app != nullptr);
+    m_promoteButton->setEnabled(app != nullptr);
     m_tabs->setEnabled(app != nullptr);
     if (!app) {
         m_title->setText(tr("<i>Select an application in the tree or the matrix.</i>"));

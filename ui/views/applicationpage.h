@@ -43,6 +43,8 @@ public:
 Q_SIGNALS:
     void syncRequested(const QString &app);
     void calendarRequested(const QString &app);
+    void rollbackRequested(const QString &app);
+    void promoteRequested(const QString &app);
 
 private:
     void showApp();
@@ -55,6 +57,8 @@ private:
     QLabel *m_title;
     QPushButton *m_syncButton;
     QPushButton *m_calendarButton;
+    QPushButton *m_rollbackButton = nullptr;
+    QPushButton *m_promoteButton = nullptr;
     QTabWidget *m_tabs;
     QLabel *m_summary;
     QListWidget *m_conditions;

@@ -32,6 +32,8 @@
 #include <QToolBar>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace capstan::ui {
 
 namespace {
@@ -53,10 +55,20 @@ FileRead readTextFile(const QString &path)
 const QString kRecentKey = QStringLiteral("workspaces/recent");
 constexpr int kRecentMax = 8;
 
+// The engine as the user's settings ask: how often Git and the cluster are
+// polled ("engine/pollIntervalSeconds", three minutes unless set, ten at least).
+EngineSettings configuredEngineSettings()
+{
+    EngineSettings settings;
+    const int seconds = QSettings().value(QStringLiteral("engine/pollIntervalSeconds"), 180).toInt();
+    settings.pollIntervalMs = std::max(seconds, 10) * 1000;
+    return settings;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : MainWindow(EngineSettings{}, parent)
+    : MainWindow(configuredEngineSettings(), parent)
 {
 }
 

@@ -1,9 +1,15 @@
 #include "demofixture.h"
 #include "dialogs/promotedialog.h"
 #include "dialogs/rollbackdialog.h"
+#include "dialogs/approvalgate.h"
+#include "dialogs/historyrollbackpage.h"
+#include "diff/resourcediffmodel.h"
+#include "diff/resourcedifflist.h"
 #include "git/repository.h"
+#include "reconcile/history/history_store.h"
 
 #include <QComboBox>
+#include <QLineEdit>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -42,6 +48,78 @@ private Q_SLOTS:
                  qPrintable(dialog.statusLabel()->text()));
         QVERIFY(!dialog.previewText()->toPlainText().isEmpty());
         QVERIFY(dialog.confirmButton()->isEnabled());
+    }
+
+    void historyRollbackOfProdIsGatedAndRecorded()
+    {
+        // Give prod a second entry: an approved sync of Git's newest release.
+        engine::SyncCommand sync;
+        sync.app = "order-service-prod";
+        sync.initiatedBy = "ravi";
+        sync.approvalNote = "CHG-2001 release";
+        sync.approvers = {"ravi"};
+        QSignalSpy finished(m_engine.client->worker(), &EngineWorker::operationFinished);
+        m_engine.client->startSync(sync);
+        QVERIFY(finished.wait(60000));
+
+        RollbackDialog dialog(m_engine.client.get(), QStringLiteral("order-service-prod"));
+        QSignalSpy previewed(&dialog, &RollbackDialog::previewShown);
+        QVERIFY2(previewed.wait(60000), qPrintable(dialog.statusLabel()->text()));
+        previewed.clear();
+        dialog.strategies()->setCurrentIndex(RollbackDialog::HistoryStrategy);
+        HistoryRollbackPage *page = dialog.historyPage();
+        QTRY_VERIFY_WITH_TIMEOUT(page->diffList()->model()->rowCount() > 0, 60000);
+
+        // The demo's release is preselected: the entry before the one that runs now.
+        auto store = history::HistoryStore::open(m_engine.historyDatabase().toStdString());
+        QVERIFY(store.ok());
+        auto before = store->history("order-service-prod");
+        QVERIFY(before.ok());
+        QCOMPARE(before->total, 2);
+        const qint64 demoRelease = before->entries.back().id();
+        QCOMPARE(page->selectedEntry(), demoRelease);
+        QVERIFY(page->diffList()->model()->index(0).data().toString().contains(QStringLiteral("Deployment")));
+        QVERIFY2(page->driftLabel()->text().contains(QStringLiteral("OutOfSync")), qPrintable(page->driftLabel()->text()));
+
+        // Production: refused until the name is typed and a note written.
+        QVERIFY(page->gate() != nullptr);
+        QVERIFY(!dialog.confirmButton()->isEnabled());
+        QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("name")), qPrintable(dialog.statusLabel()->text()));
+        QTest::keyClicks(page->gate()->confirmEdit(), QStringLiteral("order-service-prod"));
+        QVERIFY(!dialog.confirmButton()->isEnabled());
+        QTest::keyClicks(page->gate()->noteEdit(), QStringLiteral("INC-77 roll back the release"));
+        QVERIFY2(dialog.confirmButton()->isEnabled(), qPrintable(dialog.statusLabel()->text()));
+
+        QSignalSpy rolledBack(&dialog, &RollbackDialog::rolledBack);
+        QTest::mouseClick(dialog.confirmButton(), Qt::LeftButton);
+        QVERIFY2(rolledBack.wait(60000), qPrintable(dialog.statusLabel()->text()));
+        QVERIFY2(rolledBack.first().at(0).toBool(), qPrintable(rolledBack.first().at(1).toString()));
+        QVERIFY(rolledBack.first().at(1).toString().contains(QStringLiteral("capstanctl app revert")));
+
+        auto after = store->history("order-service-prod");
+        QVERIFY(after.ok());
+        QCOMPARE(after->total, 3);
+        const history::Operation &newest = after->entries.front().operation;
+        QCOMPARE(newest.kind, history::OperationKind::Rollback);
+        QCOMPARE(newest.approvalNote, std::string("INC-77 roll back the release"));
+        auto applied = store->historyEntry(newest.id);
+        auto release = store->historyEntry(demoRelease);
+        QVERIFY(applied.ok() && release.ok());
+        QVERIFY(!release->operation.appliedManifests.empty());
+        QCOMPARE(applied->operation.appliedManifests, release->operation.appliedManifests);
+    }
+
+    void historyRollbackOfAnAutomatedAppOffersThePolicy()
+    {
+        RollbackDialog dialog(m_engine.client.get(), QStringLiteral("order-service-dev"));
+        dialog.strategies()->setCurrentIndex(RollbackDialog::HistoryStrategy);
+        HistoryRollbackPage *page = dialog.historyPage();
+        QVERIFY(page->policyCombo() != nullptr);
+        QVERIFY(page->gate() == nullptr);
+        // Its one entry is what runs now: nothing to roll back to.
+        QTRY_VERIFY_WITH_TIMEOUT(page->entryCombo()->count() > 0, 60000);
+        QCOMPARE(page->selectedEntry(), qint64(0));
+        QVERIFY(!dialog.confirmButton()->isEnabled());
     }
 
     void imageRollbackCommits()

@@ -1,15 +1,19 @@
 #include "demofixture.h"
+#include "dialogs/approvalgate.h"
 #include "dialogs/calendardialog.h"
 #include "dialogs/syncdialog.h"
 #include "models/operationmodel.h"
 #include "reconcile/history/history_store.h"
 #include "diff/resourcediffmodel.h"
 #include "diff/resourcedifflist.h"
+#include "models/gitlogmodel.h"
 #include "models/historymodel.h"
 #include "views/historyview.h"
 #include "views/syncwindowcalendar.h"
 
 #include <QItemSelectionModel>
+#include <QAbstractItemModelTester>
+#include <QTabWidget>
 #include <QTableView>
 
 #include <QCheckBox>
@@ -37,7 +41,7 @@ private Q_SLOTS:
     {
         SyncDialog dialog(m_engine.client.get(), app("order-service-dev"));
         QVERIFY(!dialog.isGated());
-        QVERIFY(dialog.confirmEdit() == nullptr);
+        QVERIFY(dialog.gate() == nullptr);
         QVERIFY(dialog.syncButton()->isEnabled());
     }
 
@@ -45,8 +49,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_engine.refreshAt(test::kFridayEvening));
         SyncDialog dialog(m_engine.client.get(), app("order-service-prod"));
-        QTest::keyClicks(dialog.confirmEdit(), QStringLiteral("order-service-prod"));
-        QTest::keyClicks(dialog.noteEdit(), QStringLiteral("CHG-1042"));
+        QTest::keyClicks(dialog.gate()->confirmEdit(), QStringLiteral("order-service-prod"));
+        QTest::keyClicks(dialog.gate()->noteEdit(), QStringLiteral("CHG-1042"));
         QVERIFY(!dialog.syncButton()->isEnabled());
         QVERIFY2(dialog.windowLabel()->text().contains(QStringLiteral("denied until Mon")),
                  qPrintable(dialog.windowLabel()->text()));
@@ -78,16 +82,16 @@ private Q_SLOTS:
         dialog.show();
         QVERIFY(dialog.isGated());
         QVERIFY(!dialog.syncButton()->isEnabled());
-        QTest::keyClicks(dialog.confirmEdit(), QStringLiteral("order-service-pro"));
-        QTest::keyClicks(dialog.noteEdit(), QStringLiteral("CHG-1042 approved in the change review"));
+        QTest::keyClicks(dialog.gate()->confirmEdit(), QStringLiteral("order-service-pro"));
+        QTest::keyClicks(dialog.gate()->noteEdit(), QStringLiteral("CHG-1042 approved in the change review"));
         QVERIFY(!dialog.syncButton()->isEnabled()); // the name is not complete
-        QTest::keyClick(dialog.confirmEdit(), Qt::Key_D);
+        QTest::keyClick(dialog.gate()->confirmEdit(), Qt::Key_D);
         QVERIFY2(dialog.syncButton()->isEnabled(), qPrintable(dialog.blockedReason()));
-        dialog.noteEdit()->clear();
+        dialog.gate()->noteEdit()->clear();
         QVERIFY(!dialog.syncButton()->isEnabled()); // no note
-        QTest::keyClicks(dialog.noteEdit(), QStringLiteral("CHG-1042 approved in the change review"));
-        dialog.approverEdit()->clear();
-        QTest::keyClicks(dialog.approverEdit(), QStringLiteral("ravi"));
+        QTest::keyClicks(dialog.gate()->noteEdit(), QStringLiteral("CHG-1042 approved in the change review"));
+        dialog.gate()->approverEdit()->clear();
+        QTest::keyClicks(dialog.gate()->approverEdit(), QStringLiteral("ravi"));
         QVERIFY(dialog.syncButton()->isEnabled());
 
         QSignalSpy finished(&dialog, &SyncDialog::operationFinished);
@@ -130,6 +134,36 @@ private Q_SLOTS:
         QVERIFY(reloaded.wait());
         QVERIFY(view.model()->entryAt(0)->badMark.has_value());
         QCOMPARE(view.model()->index(0, HistoryModel::BadColumn).data().toString(), QStringLiteral("bad"));
+    }
+
+    void gitLogListsWhatChangedTheAppAndDiffsTwoCommits()
+    {
+        HistoryView view(m_engine.client.get());
+        QAbstractItemModelTester tester(view.gitLogModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy shown(&view, &HistoryView::gitLogShown);
+        view.setApp(QStringLiteral("order-service-prod"));
+        QVERIFY(shown.wait(60000));
+        GitLogModel *log = view.gitLogModel();
+        // Every production release of order-service changed the prod overlay; the
+        // other services' releases did not and are not listed.
+        QStringList subjects;
+        for (int row = 0; row < log->rowCount(); ++row)
+            subjects << log->index(row, GitLogModel::SubjectColumn).data().toString();
+        QVERIFY2(subjects.filter(QStringLiteral("order-service v1.2.1 to production")).size() == 1,
+                 qPrintable(subjects.join(QLatin1Char('\n'))));
+        QVERIFY2(subjects.filter(QStringLiteral("payment")).isEmpty(), qPrintable(subjects.join(QLatin1Char('\n'))));
+        QVERIFY(log->rowCount() >= 2);
+
+        view.sources()->setCurrentIndex(HistoryView::GitLogSource);
+        QVERIFY(!view.diffButton()->isEnabled());
+        auto *selection = view.gitLogTable()->selectionModel();
+        selection->select(log->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        selection->select(log->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QVERIFY(view.diffButton()->isEnabled());
+        QSignalSpy diffed(&view, &HistoryView::diffShown);
+        QTest::mouseClick(view.diffButton(), Qt::LeftButton);
+        QVERIFY(diffed.wait(60000));
+        QVERIFY(view.diffList()->model()->rowCount() >= 1);
     }
 };
 

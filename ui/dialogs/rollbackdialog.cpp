@@ -1,5 +1,6 @@
 #include "dialogs/rollbackdialog.h"
 
+#include "dialogs/historyrollbackpage.h"
 #include "engine/engineclient.h"
 
 #include <QComboBox>
@@ -28,6 +29,7 @@ RollbackDialog::RollbackDialog(EngineClient *engine, const QString &app, QWidget
     , m_strategies(new QTabWidget(this))
     , m_commits(new QComboBox(this))
     , m_images(new QComboBox(this))
+    , m_history(new HistoryRollbackPage(engine, app, this))
     , m_preview(new QPlainTextEdit(this))
     , m_status(new QLabel(this))
     , m_confirm(new QPushButton(tr("Confirm rollback"), this))
@@ -53,6 +55,7 @@ RollbackDialog::RollbackDialog(EngineClient *engine, const QString &app, QWidget
     imageForm->addRow(new QLabel(tr("Overrides the image in Git; the commit reads \"rollback: …\"."), imagePage));
     imageForm->addRow(tr("Set image:"), m_images);
     m_strategies->insertTab(RevertStrategy, revertPage, tr("&Git revert"));
+    m_strategies->insertTab(HistoryStrategy, m_history, tr("&History rollback"));
     m_strategies->insertTab(ImageStrategy, imagePage, tr("&Image override"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     buttons->addButton(m_confirm, QDialogButtonBox::AcceptRole);
@@ -67,7 +70,13 @@ RollbackDialog::RollbackDialog(EngineClient *engine, const QString &app, QWidget
     connect(m_confirm, &QPushButton::clicked, this, &RollbackDialog::confirm);
     connect(m_images, &QComboBox::currentIndexChanged, this, &RollbackDialog::requestPreview);
     connect(m_commits, &QComboBox::currentIndexChanged, this, &RollbackDialog::requestPreview);
-    connect(m_strategies, &QTabWidget::currentChanged, this, &RollbackDialog::requestPreview);
+    connect(m_strategies, &QTabWidget::currentChanged, this, &RollbackDialog::strategyChanged);
+    connect(m_history, &HistoryRollbackPage::stateChanged, this, &RollbackDialog::updateHistoryState);
+    connect(m_history, &HistoryRollbackPage::previewShown, this, [this] {
+        if (m_strategies->currentIndex() == HistoryStrategy)
+            Q_EMIT previewShown();
+    });
+    connect(m_history, &HistoryRollbackPage::finished, this, &RollbackDialog::showHistoryResult);
     EngineWorker *worker = engine->worker();
     connect(worker, &EngineWorker::imageHistoryReady, this, &RollbackDialog::showImages);
     connect(worker, &EngineWorker::revertCandidatesReady, this, &RollbackDialog::showCommits);
@@ -80,6 +89,34 @@ RollbackDialog::RollbackDialog(EngineClient *engine, const QString &app, QWidget
 }
 
 RollbackDialog::~RollbackDialog() = default;
+
+void RollbackDialog::strategyChanged()
+{
+    // The history page shows its own diff; the others preview their commit below.
+    const bool history = m_strategies->currentIndex() == HistoryStrategy;
+    m_preview->setVisible(!history);
+    if (history)
+        updateHistoryState();
+    else
+        requestPreview();
+}
+
+void RollbackDialog::updateHistoryState()
+{
+    if (m_strategies->currentIndex() != HistoryStrategy || m_running)
+        return;
+    const QString reason = m_history->blockedReason();
+    m_confirm->setEnabled(reason.isEmpty());
+    m_status->setText(reason.isEmpty() ? tr("Will apply history entry #%1.").arg(m_history->selectedEntry()) : reason);
+}
+
+void RollbackDialog::showHistoryResult(bool succeeded, const QString &message)
+{
+    m_running = false;
+    updateHistoryState();
+    m_status->setText(message); // verbatim: what ran, and how to update Git
+    Q_EMIT rolledBack(succeeded, message);
+}
 
 void RollbackDialog::showImages(const QString &app, const QStringList &images, const QStringList &bad,
                                 const QString &suggested)
@@ -119,6 +156,8 @@ void RollbackDialog::showCommits(const QString &app, const QStringList &commits,
 
 void RollbackDialog::requestPreview()
 {
+    if (m_strategies->currentIndex() == HistoryStrategy)
+        return; // the history page previews itself
     m_previewed = false;
     m_confirm->setEnabled(false);
     m_preview->clear();
@@ -180,6 +219,15 @@ void RollbackDialog::showRefusal(const QString &action, const QString &message)
 
 void RollbackDialog::confirm()
 {
+    if (m_strategies->currentIndex() == HistoryStrategy) {
+        if (!m_history->blockedReason().isEmpty())
+            return;
+        m_confirm->setEnabled(false);
+        m_status->setText(tr("Rolling back to history entry #%1…").arg(m_history->selectedEntry()));
+        m_history->confirm();
+        m_running = true;
+        return;
+    }
     if (!m_previewed || m_running)
         return;
     m_running = true;

@@ -1,5 +1,6 @@
 #include "dialogs/syncdialog.h"
 
+#include "dialogs/approvalgate.h"
 #include "diff/resourcedifflist.h"
 #include "engine/appdiffs.h"
 #include "engine/engineclient.h"
@@ -8,19 +9,14 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListWidget>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
-
-#include <set>
 
 namespace capstan::ui {
 
@@ -28,7 +24,7 @@ SyncDialog::SyncDialog(EngineClient *engine, const engine::AppState &app, QWidge
     : QDialog(parent)
     , m_engine(engine)
     , m_app(app)
-    , m_gated(app.requiresApproval && !app.automated)
+    , m_gated(ApprovalGate::isRequired(app))
     , m_windowLabel(new QLabel(this))
     , m_diffs(new ResourceDiffList(this))
     , m_prune(new QCheckBox(tr("&Prune resources no longer in Git"), this))
@@ -93,9 +89,9 @@ SyncDialog::SyncDialog(EngineClient *engine, const engine::AppState &app, QWidge
     connect(m_dryRun, &QCheckBox::toggled, this, &SyncDialog::updateSyncButton);
 
     if (m_gated) {
-        auto *gate = new QGroupBox(tr("Approval"), this);
-        buildGate(gate);
-        layout->addWidget(gate);
+        m_gate = new ApprovalGate(app, this);
+        connect(m_gate, &ApprovalGate::changed, this, &SyncDialog::updateSyncButton);
+        layout->addWidget(m_gate);
     }
 
     m_message->setWordWrap(true);
@@ -157,39 +153,6 @@ SyncDialog::SyncDialog(EngineClient *engine, const engine::AppState &app, QWidge
 
 SyncDialog::~SyncDialog() = default;
 
-void SyncDialog::buildGate(QWidget *box)
-{
-    auto *form = new QFormLayout(box);
-    auto *explain = new QLabel(tr("The project %1 requires approval for this application. Type <b>%2</b> to confirm.")
-                                   .arg(qs(m_app.project).toHtmlEscaped(), qs(m_app.name).toHtmlEscaped()),
-                               box);
-    explain->setWordWrap(true);
-    form->addRow(explain);
-    m_confirm = new QLineEdit(box);
-    m_confirm->setPlaceholderText(qs(m_app.name));
-    m_confirm->setAccessibleName(tr("Application name to confirm"));
-    form->addRow(tr("&Application name:"), m_confirm);
-    m_note = new QPlainTextEdit(box);
-    m_note->setPlaceholderText(tr("Change ticket, reason, who reviewed it…"));
-    m_note->setAccessibleName(tr("Approval note"));
-    m_note->setTabChangesFocus(true);
-    m_note->setMaximumHeight(70);
-    form->addRow(tr("Approval &note:"), m_note);
-    m_approver = new QLineEdit(qs(engine::currentUser()), box);
-    m_approver->setAccessibleName(tr("Approver"));
-    form->addRow(tr("A&pproved by:"), m_approver);
-    if (m_app.requiredApprovers >= 2) {
-        m_secondApprover = new QLineEdit(box);
-        m_secondApprover->setAccessibleName(tr("Second approver"));
-        m_secondApprover->setPlaceholderText(tr("A different person"));
-        form->addRow(tr("&Second approver:"), m_secondApprover);
-        connect(m_secondApprover, &QLineEdit::textChanged, this, &SyncDialog::updateSyncButton);
-    }
-    connect(m_confirm, &QLineEdit::textChanged, this, &SyncDialog::updateSyncButton);
-    connect(m_note, &QPlainTextEdit::textChanged, this, &SyncDialog::updateSyncButton);
-    connect(m_approver, &QLineEdit::textChanged, this, &SyncDialog::updateSyncButton);
-}
-
 QString SyncDialog::blockedReason() const
 {
     if (m_running)
@@ -200,17 +163,7 @@ QString SyncDialog::blockedReason() const
         return tr("Sync window: %1").arg(qs(m_app.windowDescription));
     if (!m_gated || m_dryRun->isChecked())
         return {};
-    if (m_confirm->text() != qs(m_app.name))
-        return tr("Type the application's name to confirm.");
-    if (m_note->toPlainText().trimmed().isEmpty())
-        return tr("Write an approval note.");
-    std::set<QString> people{m_approver->text().trimmed()};
-    if (m_secondApprover)
-        people.insert(m_secondApprover->text().trimmed());
-    people.erase(QString());
-    if (int(people.size()) < std::max(1, m_app.requiredApprovers))
-        return tr("The project requires %n different approver(s).", nullptr, std::max(1, m_app.requiredApprovers));
-    return {};
+    return m_gate->missing();
 }
 
 void SyncDialog::updateSyncButton()
@@ -234,9 +187,7 @@ engine::SyncCommand SyncDialog::command() const
     engine::SyncCommand command;
     command.app = m_app.name;
     command.trigger = argo::SyncTrigger::Manual;
-    command.initiatedBy = m_approver && !m_approver->text().trimmed().isEmpty()
-                              ? m_approver->text().trimmed().toStdString()
-                              : engine::currentUser();
+    command.initiatedBy = m_gate ? m_gate->initiator().toStdString() : engine::currentUser();
     command.request.prune = m_prune->isChecked();
     command.request.dryRun = m_dryRun->isChecked();
     if (m_selectedOnly->isChecked()) {
@@ -248,12 +199,8 @@ engine::SyncCommand SyncDialog::command() const
                 command.request.resources.push_back(*selector);
         }
     }
-    if (m_gated) {
-        command.approvalNote = m_note->toPlainText().trimmed().toStdString();
-        for (const QLineEdit *edit : {m_approver, m_secondApprover})
-            if (edit && !edit->text().trimmed().isEmpty())
-                command.approvers.push_back(edit->text().trimmed().toStdString());
-    }
+    if (m_gate)
+        m_gate->fill(command);
     return command;
 }
 

@@ -6,14 +6,13 @@
 
 class QCheckBox;
 class QLabel;
-class QLineEdit;
 class QListWidget;
-class QPlainTextEdit;
 class QPushButton;
 class QTableView;
 
 namespace capstan::ui {
 
+class ApprovalGate;
 class EngineClient;
 class OperationModel;
 class ResourceDiffList;
@@ -35,10 +34,8 @@ public:
     // Why Sync is disabled ("" when it is enabled).
     QString blockedReason() const;
 
-    QLineEdit *confirmEdit() const { return m_confirm; }
-    QPlainTextEdit *noteEdit() const { return m_note; }
-    QLineEdit *approverEdit() const { return m_approver; }
-    QLineEdit *secondApproverEdit() const { return m_secondApprover; }
+    // The approval gate; null unless isGated().
+    ApprovalGate *gate() const { return m_gate; }
     QCheckBox *pruneBox() const { return m_prune; }
     QCheckBox *dryRunBox() const { return m_dryRun; }
     QCheckBox *selectedOnlyBox() const { return m_selectedOnly; }
@@ -56,7 +53,6 @@ Q_SIGNALS:
     void operationFinished(const capstan::sync::OperationState &state);
 
 private:
-    void buildGate(QWidget *box);
     void updateSyncButton();
     void startSync();
     void showState(const sync::OperationState &state);
@@ -73,10 +69,7 @@ private:
     QCheckBox *m_dryRun;
     QCheckBox *m_selectedOnly;
     QListWidget *m_resources;
-    QLineEdit *m_confirm = nullptr;
-    QPlainTextEdit *m_note = nullptr;
-    QLineEdit *m_approver = nullptr;
-    QLineEdit *m_secondApprover = nullptr;
+    ApprovalGate *m_gate = nullptr;
     QLabel *m_message;
     OperationModel *m_operation;
     QTableView *m_progress;

@@ -78,10 +78,31 @@ void EngineClient::markEntryBad(const QString &app, qint64 historyId, const QStr
         Qt::QueuedConnection);
 }
 
-void EngineClient::diffHistoryEntries(qint64 left, qint64 right)
+void EngineClient::diffHistoryEntries(qint64 left, qint64 right, const QString &requester)
 {
     QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, left, right] { w->diffHistoryEntries(left, right); }, Qt::QueuedConnection);
+        m_worker, [w = m_worker, left, right, requester] { w->diffHistoryEntries(left, right, requester); },
+        Qt::QueuedConnection);
+}
+
+void EngineClient::loadGitLog(const QString &app)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, app] { w->loadGitLog(app); }, Qt::QueuedConnection);
+}
+
+void EngineClient::diffRevisions(const QString &app, const QString &left, const QString &right,
+                                 const QString &requester)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [=, w = m_worker] { w->diffRevisions(app, left, right, requester); }, Qt::QueuedConnection);
+}
+
+void EngineClient::rollbackToHistory(const QString &app, qint64 historyId, int policy,
+                                     const engine::SyncCommand &approval)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, app, historyId, policy, approval] { w->rollbackToHistory(app, historyId, policy, approval); },
+        Qt::QueuedConnection);
 }
 
 void EngineClient::loadImageHistory(const QString &app)

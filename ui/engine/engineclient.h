@@ -32,7 +32,11 @@ public:
     void terminate();
     void loadHistory(const QString &app);
     void markEntryBad(const QString &app, qint64 historyId, const QString &reason);
-    void diffHistoryEntries(qint64 left, qint64 right);
+    // The stored manifests of two entries; historyDiffReady carries `requester` back.
+    void diffHistoryEntries(qint64 left, qint64 right, const QString &requester);
+    void loadGitLog(const QString &app);
+    void diffRevisions(const QString &app, const QString &left, const QString &right, const QString &requester);
+    void rollbackToHistory(const QString &app, qint64 historyId, int policy, const engine::SyncCommand &approval);
     void loadImageHistory(const QString &app);
     void setImage(const QString &app, const QString &imageArgument, bool dryRun);
     void loadRevertCandidates(const QString &app);

@@ -4,6 +4,7 @@
 #include "diff/resourcediffs.h"
 #include "reconcile/engine/app_state.h"
 #include "reconcile/engine/sync_controller.h"
+#include "reconcile/gitops/revert.h"
 #include "reconcile/history/history_types.h"
 #include "reconcile/sync/operation_state.h"
 
@@ -39,9 +40,20 @@ struct HistoryList
 };
 using HistoryListPtr = std::shared_ptr<const HistoryList>;
 
+// The commits that changed what one application renders (its path and every
+// base, patch or component it reads), newest first.
+struct GitLog
+{
+    std::string app;
+    std::vector<gitops::RevertCandidate> commits;
+    QString error;
+};
+using GitLogPtr = std::shared_ptr<const GitLog>;
+
 // Finished diffs, built on the worker thread.
 struct DiffSet
 {
+    QString requester; // who asked (several views diff history entries)
     QString title;
     std::vector<ResourceDiff> diffs;
     QString error;
@@ -70,5 +82,6 @@ Q_DECLARE_METATYPE(capstan::ui::SnapshotPtr)
 Q_DECLARE_METATYPE(capstan::ui::ProjectWindowsPtr)
 Q_DECLARE_METATYPE(capstan::ui::HistoryListPtr)
 Q_DECLARE_METATYPE(capstan::ui::DiffSetPtr)
+Q_DECLARE_METATYPE(capstan::ui::GitLogPtr)
 Q_DECLARE_METATYPE(capstan::sync::OperationState)
 Q_DECLARE_METATYPE(capstan::engine::SyncCommand)

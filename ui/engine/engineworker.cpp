@@ -26,6 +26,7 @@ void registerEngineMetaTypes()
     qRegisterMetaType<ProjectWindowsPtr>("capstan::ui::ProjectWindowsPtr");
     qRegisterMetaType<HistoryListPtr>("capstan::ui::HistoryListPtr");
     qRegisterMetaType<DiffSetPtr>("capstan::ui::DiffSetPtr");
+    qRegisterMetaType<GitLogPtr>("capstan::ui::GitLogPtr");
     qRegisterMetaType<sync::OperationState>("capstan::sync::OperationState");
     qRegisterMetaType<engine::SyncCommand>("capstan::engine::SyncCommand");
 }
@@ -244,11 +245,12 @@ void EngineWorker::markEntryBad(const QString &app, qint64 historyId, const QStr
     loadHistory(app);
 }
 
-void EngineWorker::diffHistoryEntries(qint64 left, qint64 right)
+void EngineWorker::diffHistoryEntries(qint64 left, qint64 right, const QString &requester)
 {
     if (!m_workspace)
         return;
     auto set = std::make_shared<DiffSet>();
+    set->requester = requester;
     auto older = m_workspace->history().historyEntry(left);
     auto newer = m_workspace->history().historyEntry(right);
     if (!older || !newer) {
@@ -267,6 +269,41 @@ void EngineWorker::diffHistoryEntries(qint64 left, qint64 right)
     const QString rightLabel = tr("#%1 (%2)").arg(right).arg(text(newer->operation.revision.substr(0, 7)));
     set->title = tr("%1 → %2").arg(leftLabel, rightLabel);
     set->diffs = buildResourceDiffs(pairObjects(*leftObjects, *rightObjects), leftLabel, rightLabel);
+    Q_EMIT historyDiffReady(std::move(set));
+}
+
+void EngineWorker::loadGitLog(const QString &app)
+{
+    if (!m_workspace)
+        return;
+    auto log = std::make_shared<GitLog>();
+    log->app = app.toStdString();
+    auto commits = gitops::revertCandidates(*m_workspace, log->app, 100);
+    if (commits)
+        log->commits = std::move(*commits);
+    else
+        log->error = text(commits.error().toString());
+    Q_EMIT gitLogReady(std::move(log));
+}
+
+void EngineWorker::diffRevisions(const QString &app, const QString &left, const QString &right,
+                                 const QString &requester)
+{
+    if (!m_workspace)
+        return;
+    auto set = std::make_shared<DiffSet>();
+    set->requester = requester;
+    auto older = m_workspace->reconciler().desiredObjects(app.toStdString(), left);
+    auto newer = m_workspace->reconciler().desiredObjects(app.toStdString(), right);
+    if (!older || !newer) {
+        set->error = text((!older ? older.error() : newer.error()).toString());
+        Q_EMIT historyDiffReady(std::move(set));
+        return;
+    }
+    const QString leftLabel = left.left(7);
+    const QString rightLabel = right.left(7);
+    set->title = tr("%1 at %2 → %3").arg(app, leftLabel, rightLabel);
+    set->diffs = buildResourceDiffs(pairObjects(*older, *newer), leftLabel, rightLabel);
     Q_EMIT historyDiffReady(std::move(set));
 }
 

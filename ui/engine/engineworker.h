@@ -38,7 +38,15 @@ public Q_SLOTS:
     void loadHistory(const QString &app);
     void markEntryBad(const QString &app, qint64 historyId, const QString &reason);
     // The stored manifests of two history entries, older on the left.
-    void diffHistoryEntries(qint64 left, qint64 right);
+    void diffHistoryEntries(qint64 left, qint64 right, const QString &requester);
+    // The commits that changed what `app` renders (gitLogReady).
+    void loadGitLog(const QString &app);
+    // `app` rendered at two revisions, older on the left (historyDiffReady).
+    void diffRevisions(const QString &app, const QString &left, const QString &right, const QString &requester);
+    // Rolls `app` back to history entry `historyId` (engine's history rollback,
+    // run to its end) and reports through historyRollbackFinished. policy: how
+    // automated sync treats the rollback (gitops::AutoSyncPolicy as int).
+    void rollbackToHistory(const QString &app, qint64 historyId, int policy, const capstan::engine::SyncCommand &approval);
     // Git changes (engineworker_gitops.cpp). A dry run only previews; every
     // result leaves through gitChangeReady or, verbatim, gitChangeRefused.
     void loadImageHistory(const QString &app);
@@ -62,6 +70,9 @@ Q_SIGNALS:
     void operationFinished(const QString &app, const capstan::sync::OperationState &state);
     void historyReady(capstan::ui::HistoryListPtr history);
     void historyDiffReady(capstan::ui::DiffSetPtr diffs);
+    void gitLogReady(capstan::ui::GitLogPtr log);
+    // succeeded: the rollback ran and succeeded; message: what it did, and how to update Git.
+    void historyRollbackFinished(const QString &app, bool succeeded, const QString &message);
     // The images `app` has run, newest first, as "IMAGE=TAG" arguments; bad: those marked bad.
     void imageHistoryReady(const QString &app, const QStringList &images, const QStringList &bad,
                            const QString &suggested);

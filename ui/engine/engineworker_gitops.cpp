@@ -6,6 +6,7 @@
 #include "reconcile/gitops/images.h"
 #include "reconcile/gitops/promote.h"
 #include "reconcile/gitops/revert.h"
+#include "reconcile/gitops/rollback.h"
 
 namespace capstan::ui {
 
@@ -139,6 +140,36 @@ void EngineWorker::revertCommit(const QString &app, const QString &commit, bool 
                           result->commit);
     if (!dryRun)
         refresh();
+}
+
+void EngineWorker::rollbackToHistory(const QString &app, qint64 historyId, int policy,
+                                     const engine::SyncCommand &approval)
+{
+    if (!m_workspace)
+        return;
+    if (m_operation) {
+        Q_EMIT historyRollbackFinished(app, false, tr("Another operation is still running."));
+        return;
+    }
+    gitops::RollbackOptions options;
+    options.policy = static_cast<gitops::AutoSyncPolicy>(policy);
+    options.initiatedBy = approval.initiatedBy;
+    options.approvalNote = approval.approvalNote;
+    options.approvers = approval.approvers;
+    Q_EMIT busy(tr("Rolling %1 back to history entry %2…").arg(app).arg(historyId));
+    auto result = gitops::rollbackToHistory(*m_workspace, app.toStdString(), historyId, options, now());
+    if (!result) {
+        Q_EMIT historyRollbackFinished(app, false, qtext(result.error().toString()));
+        return;
+    }
+    const bool succeeded = result->state.phase == sync::OperationPhase::Succeeded;
+    QString message = qtext(result->message);
+    if (!succeeded)
+        message = tr("%1: %2").arg(QString::fromLatin1(sync::toString(result->state.phase)),
+                                   qtext(result->state.message))
+            + QLatin1Char('\n') + message;
+    Q_EMIT historyRollbackFinished(app, succeeded, message);
+    refresh();
 }
 
 } // namespace capstan::ui

@@ -3,7 +3,7 @@
 #include "models/environmentmatrixmodel.h"
 #include "models/historymodel.h"
 #include "models/operationmodel.h"
-#include "models/resourcemodel.h"
+#include "models/resourcetreemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -118,19 +118,38 @@ private Q_SLOTS:
         model.setSnapshot(m_engine.client->snapshot());
     }
 
-    void resourcesOfAnApplication()
+    void resourceTreeOfAnApplication()
     {
-        ResourceModel model;
+        ResourceTreeModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setResources(app("order-service-prod").resources);
-        QVERIFY(model.rowCount() >= 3);
-        bool outOfSyncDeployment = false;
+        QSignalSpy ready(m_engine.client->worker(), &EngineWorker::resourceTreeReady);
+        m_engine.client->loadResourceTree(QStringLiteral("order-service-prod"));
+        QVERIFY(ready.wait());
+        const auto tree = ready.first().first().value<ResourceTreePtr>();
+        QVERIFY2(tree->error.isEmpty(), qPrintable(tree->error));
+        model.setTree(tree->tree);
+        QCOMPARE(model.rowCount(), int(app("order-service-prod").resources.size()));
+
+        // Deployment (OutOfSync: Git wants a newer release) → ReplicaSet → Pods, each with health.
+        QModelIndex deployment;
         for (int row = 0; row < model.rowCount(); ++row)
-            outOfSyncDeployment |= model.index(row, ResourceModel::KindColumn).data().toString() ==
-                                       QStringLiteral("apps/Deployment") &&
-                                   model.index(row, ResourceModel::StatusColumn).data().toString() ==
-                                       QStringLiteral("OutOfSync");
-        QVERIFY(outOfSyncDeployment);
+            if (model.index(row, ResourceTreeModel::KindColumn).data().toString() == QStringLiteral("apps/Deployment"))
+                deployment = model.index(row, 0);
+        QVERIFY(deployment.isValid());
+        QCOMPARE(deployment.siblingAtColumn(ResourceTreeModel::StatusColumn).data().toString(), QStringLiteral("OutOfSync"));
+        QCOMPARE(deployment.siblingAtColumn(ResourceTreeModel::HealthColumn).data().toString(), QStringLiteral("Healthy"));
+        QVERIFY(model.rowCount(deployment) >= 1);
+        const QModelIndex replicaSet = model.index(0, 0, deployment);
+        QCOMPARE(replicaSet.data().toString(), QStringLiteral("apps/ReplicaSet"));
+        QVERIFY(replicaSet.siblingAtColumn(ResourceTreeModel::StatusColumn).data().toString().isEmpty());
+        QVERIFY2(replicaSet.siblingAtColumn(ResourceTreeModel::InfoColumn).data().toString().contains(QStringLiteral("ready")),
+                 qPrintable(replicaSet.siblingAtColumn(ResourceTreeModel::InfoColumn).data().toString()));
+        QVERIFY(model.rowCount(replicaSet) >= 1);
+        const QModelIndex pod = model.index(0, 0, replicaSet);
+        QCOMPARE(pod.data().toString(), QStringLiteral("Pod"));
+        QCOMPARE(pod.siblingAtColumn(ResourceTreeModel::HealthColumn).data().toString(), QStringLiteral("Healthy"));
+        QVERIFY(pod.siblingAtColumn(ResourceTreeModel::InfoColumn).data().toString().startsWith(QStringLiteral("Running")));
+        QCOMPARE(model.parent(pod), replicaSet);
     }
 
     void historyAndOperationModels()

@@ -85,6 +85,11 @@ void EngineClient::diffHistoryEntries(qint64 left, qint64 right, const QString &
         Qt::QueuedConnection);
 }
 
+void EngineClient::loadResourceTree(const QString &app)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, app] { w->loadResourceTree(app); }, Qt::QueuedConnection);
+}
+
 void EngineClient::loadGitLog(const QString &app)
 {
     QMetaObject::invokeMethod(m_worker, [w = m_worker, app] { w->loadGitLog(app); }, Qt::QueuedConnection);

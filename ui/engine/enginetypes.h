@@ -3,6 +3,7 @@
 #include "argo/sync_window.h"
 #include "diff/resourcediffs.h"
 #include "reconcile/engine/app_state.h"
+#include "reconcile/engine/resource_tree.h"
 #include "reconcile/engine/sync_controller.h"
 #include "reconcile/gitops/revert.h"
 #include "reconcile/history/history_types.h"
@@ -50,6 +51,15 @@ struct GitLog
 };
 using GitLogPtr = std::shared_ptr<const GitLog>;
 
+// One application's resource tree as the worker read it from the cluster.
+struct AppResourceTree
+{
+    std::string app;
+    engine::ResourceTree tree;
+    QString error;
+};
+using ResourceTreePtr = std::shared_ptr<const AppResourceTree>;
+
 // Finished diffs, built on the worker thread.
 struct DiffSet
 {
@@ -83,5 +93,6 @@ Q_DECLARE_METATYPE(capstan::ui::ProjectWindowsPtr)
 Q_DECLARE_METATYPE(capstan::ui::HistoryListPtr)
 Q_DECLARE_METATYPE(capstan::ui::DiffSetPtr)
 Q_DECLARE_METATYPE(capstan::ui::GitLogPtr)
+Q_DECLARE_METATYPE(capstan::ui::ResourceTreePtr)
 Q_DECLARE_METATYPE(capstan::sync::OperationState)
 Q_DECLARE_METATYPE(capstan::engine::SyncCommand)

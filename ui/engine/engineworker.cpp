@@ -27,6 +27,7 @@ void registerEngineMetaTypes()
     qRegisterMetaType<HistoryListPtr>("capstan::ui::HistoryListPtr");
     qRegisterMetaType<DiffSetPtr>("capstan::ui::DiffSetPtr");
     qRegisterMetaType<GitLogPtr>("capstan::ui::GitLogPtr");
+    qRegisterMetaType<ResourceTreePtr>("capstan::ui::ResourceTreePtr");
     qRegisterMetaType<sync::OperationState>("capstan::sync::OperationState");
     qRegisterMetaType<engine::SyncCommand>("capstan::engine::SyncCommand");
 }
@@ -305,6 +306,33 @@ void EngineWorker::diffRevisions(const QString &app, const QString &left, const 
     set->title = tr("%1 at %2 → %3").arg(app, leftLabel, rightLabel);
     set->diffs = buildResourceDiffs(pairObjects(*older, *newer), leftLabel, rightLabel);
     Q_EMIT historyDiffReady(std::move(set));
+}
+
+void EngineWorker::loadResourceTree(const QString &app)
+{
+    if (!m_workspace)
+        return;
+    auto result = std::make_shared<AppResourceTree>();
+    result->app = app.toStdString();
+    engine::Reconciler &reconciler = m_workspace->reconciler();
+    const auto snapshot = reconciler.snapshot();
+    const engine::AppState *state = snapshot ? snapshot->app(result->app) : nullptr;
+    if (!state) {
+        result->error = tr("No application named %1.").arg(app);
+        Q_EMIT resourceTreeReady(std::move(result));
+        return;
+    }
+    engine::TreeInput input;
+    for (const engine::ResourceState &r : state->resources)
+        input.defined.emplace_back(r.id, r.status);
+    auto live = reconciler.liveObjects(result->app);
+    auto tree = live ? (input.live = std::move(*live), engine::buildResourceTree(reconciler.cluster(), input))
+                     : Result<engine::ResourceTree>(live.error());
+    if (tree)
+        result->tree = std::move(*tree);
+    else
+        result->error = text(tree.error().toString());
+    Q_EMIT resourceTreeReady(std::move(result));
 }
 
 } // namespace capstan::ui

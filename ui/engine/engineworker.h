@@ -39,6 +39,8 @@ public Q_SLOTS:
     void markEntryBad(const QString &app, qint64 historyId, const QString &reason);
     // The stored manifests of two history entries, older on the left.
     void diffHistoryEntries(qint64 left, qint64 right, const QString &requester);
+    // `app`'s resources and what the cluster made for them (resourceTreeReady).
+    void loadResourceTree(const QString &app);
     // The commits that changed what `app` renders (gitLogReady).
     void loadGitLog(const QString &app);
     // `app` rendered at two revisions, older on the left (historyDiffReady).
@@ -71,6 +73,7 @@ Q_SIGNALS:
     void historyReady(capstan::ui::HistoryListPtr history);
     void historyDiffReady(capstan::ui::DiffSetPtr diffs);
     void gitLogReady(capstan::ui::GitLogPtr log);
+    void resourceTreeReady(capstan::ui::ResourceTreePtr tree);
     // succeeded: the rollback ran and succeeded; message: what it did, and how to update Git.
     void historyRollbackFinished(const QString &app, bool succeeded, const QString &message);
     // The images `app` has run, newest first, as "IMAGE=TAG" arguments; bad: those marked bad.

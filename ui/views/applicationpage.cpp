@@ -4,7 +4,7 @@
 #include "engine/appdiffs.h"
 #include "engine/engineclient.h"
 #include "models/operationmodel.h"
-#include "models/resourcemodel.h"
+#include "models/resourcetreemodel.h"
 #include "models/statusstyle.h"
 #include "views/historyview.h"
 
@@ -17,6 +17,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace capstan::ui {
@@ -30,8 +31,8 @@ ApplicationPage::ApplicationPage(EngineClient *engine, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_summary(new QLabel(this))
     , m_conditions(new QListWidget(this))
-    , m_resources(new ResourceModel(this))
-    , m_resourceTable(new QTableView(this))
+    , m_resources(new ResourceTreeModel(this))
+    , m_resourceView(new QTreeView(this))
     , m_diffs(new ResourceDiffList(this))
     , m_history(new HistoryView(engine, this))
     , m_operation(new OperationModel(this))
@@ -66,12 +67,16 @@ ApplicationPage::ApplicationPage(EngineClient *engine, QWidget *parent)
     summaryLayout->addWidget(new QLabel(tr("Conditions and warnings:"), summaryPage));
     summaryLayout->addWidget(m_conditions, 1);
 
-    m_resourceTable->setModel(m_resources);
-    m_resourceTable->setAccessibleName(tr("Resources"));
-    m_resourceTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_resourceTable->verticalHeader()->hide();
-    m_resourceTable->horizontalHeader()->setStretchLastSection(true);
-    m_resourceTable->setSortingEnabled(false);
+    m_resourceView->setModel(m_resources);
+    m_resourceView->setAccessibleName(tr("Resources"));
+    m_resourceView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_resourceView->setUniformRowHeights(true);
+    m_resourceView->header()->setStretchLastSection(true);
+    connect(m_resourceView, &QTreeView::collapsed, this,
+            [this](const QModelIndex &index) { m_collapsed.insert(index.data(ResourceTreeModel::ResourceIdRole).toString()); });
+    connect(m_resourceView, &QTreeView::expanded, this,
+            [this](const QModelIndex &index) { m_collapsed.remove(index.data(ResourceTreeModel::ResourceIdRole).toString()); });
+    connect(engine->worker(), &EngineWorker::resourceTreeReady, this, &ApplicationPage::showResourceTree);
 
     auto *operationPage = new QWidget(this);
     auto *operationLayout = new QVBoxLayout(operationPage);
@@ -86,7 +91,7 @@ ApplicationPage::ApplicationPage(EngineClient *engine, QWidget *parent)
     operationLayout->addWidget(operationTable, 1);
 
     m_tabs->addTab(summaryPage, tr("Summary"));
-    m_tabs->addTab(m_resourceTable, tr("Resources"));
+    m_tabs->addTab(m_resourceView, tr("Resources"));
     m_tabs->addTab(m_diffs, tr("Diff"));
     m_tabs->addTab(m_history, tr("History"));
     m_tabs->addTab(operationPage, tr("Operation"));
@@ -155,7 +160,8 @@ void ApplicationPage::showApp()
         m_title->setText(tr("<i>Select an application in the tree or the matrix.</i>"));
         m_summary->clear();
         m_conditions->clear();
-        m_resources->setResources({});
+        m_resources->setTree({});
+        m_treeApp.clear();
         return;
     }
     const QPalette pal = palette();
@@ -164,8 +170,17 @@ void ApplicationPage::showApp()
                          .arg(qs(app->name).toHtmlEscaped(), syncColor(app->sync, pal).name(), syncText(app->sync),
                               healthColor(app->health, pal).name(), healthText(app->health)));
     showSummary(*app);
-    m_resources->setResources(app->resources);
-    m_resourceTable->resizeColumnsToContents();
+    if (m_treeApp != m_app) {
+        // Git's resources at once; the cluster's part of the tree follows from the worker.
+        engine::TreeInput defined;
+        for (const engine::ResourceState &r : app->resources)
+            defined.defined.emplace_back(r.id, r.status);
+        m_resources->setTree(engine::buildResourceTree(defined, {}));
+        m_treeApp = m_app;
+        m_collapsed.clear();
+        m_sizeColumns = true;
+    }
+    m_engine->loadResourceTree(m_app);
 
     std::vector<std::string> diffs;
     for (const engine::ResourceState &r : app->resources)
@@ -174,6 +189,30 @@ void ApplicationPage::showApp()
         m_shownDiffs = std::move(diffs);
         m_diffs->showTexts(outOfSyncTexts(*app), tr("Live"), tr("Desired (Git)"));
     }
+}
+
+void ApplicationPage::showResourceTree(const ResourceTreePtr &tree)
+{
+    if (!tree || qs(tree->app) != m_app || !tree->error.isEmpty())
+        return; // an error keeps the last tree; the summary shows the application's conditions
+    m_resources->setTree(tree->tree);
+    m_resourceView->expandAll();
+    for (int row = 0; row < m_resources->rowCount(); ++row) {
+        // Collapse again what the person collapsed (the model was reset).
+        std::vector<QModelIndex> stack{m_resources->index(row, 0)};
+        while (!stack.empty()) {
+            const QModelIndex index = stack.back();
+            stack.pop_back();
+            if (m_collapsed.contains(index.data(ResourceTreeModel::ResourceIdRole).toString()))
+                m_resourceView->collapse(index);
+            for (int child = 0; child < m_resources->rowCount(index); ++child)
+                stack.push_back(m_resources->index(child, 0, index));
+        }
+    }
+    if (std::exchange(m_sizeColumns, false))
+        for (int column = 0; column < ResourceTreeModel::InfoColumn; ++column)
+            m_resourceView->resizeColumnToContents(column);
+    Q_EMIT resourceTreeShown();
 }
 
 void ApplicationPage::showSummary(const engine::AppState &app)

@@ -2,6 +2,7 @@
 
 #include "engine/enginetypes.h"
 
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
@@ -9,6 +10,7 @@ class QListWidget;
 class QPushButton;
 class QTabWidget;
 class QTableView;
+class QTreeView;
 
 namespace capstan::ui {
 
@@ -16,7 +18,7 @@ class EngineClient;
 class HistoryView;
 class OperationModel;
 class ResourceDiffList;
-class ResourceModel;
+class ResourceTreeModel;
 
 // One application: summary, conditions, resources, the diff a sync would
 // apply, its history and the last operation's progress.
@@ -35,12 +37,14 @@ public:
     const engine::AppState *appState() const;
     void showTab(Tab tab);
 
-    ResourceModel *resourceModel() const { return m_resources; }
+    ResourceTreeModel *resourceModel() const { return m_resources; }
+    QTreeView *resourceView() const { return m_resourceView; }
     ResourceDiffList *diffList() const { return m_diffs; }
     HistoryView *historyView() const { return m_history; }
     QTabWidget *tabs() const { return m_tabs; }
 
 Q_SIGNALS:
+    void resourceTreeShown();
     void syncRequested(const QString &app);
     void calendarRequested(const QString &app);
     void rollbackRequested(const QString &app);
@@ -49,6 +53,7 @@ Q_SIGNALS:
 private:
     void showApp();
     void showSummary(const engine::AppState &app);
+    void showResourceTree(const ResourceTreePtr &tree);
 
     EngineClient *m_engine;
     SnapshotPtr m_snapshot;
@@ -62,8 +67,11 @@ private:
     QTabWidget *m_tabs;
     QLabel *m_summary;
     QListWidget *m_conditions;
-    ResourceModel *m_resources;
-    QTableView *m_resourceTable;
+    ResourceTreeModel *m_resources;
+    QTreeView *m_resourceView;
+    QString m_treeApp;              // whose tree the model holds
+    bool m_sizeColumns = false;     // fit the columns to the first full tree of an application
+    QSet<QString> m_collapsed;      // resources the person collapsed, kept across refreshes
     ResourceDiffList *m_diffs;
     HistoryView *m_history;
     OperationModel *m_operation;

@@ -53,69 +53,6 @@ void printLoad(const char *when)
         std::printf("?\n");
 }
 
-manifest::Object namespaceObject(const std::string &name)
-{
-    manifest::Object ns(manifest::Node::map());
-    ns.root().set("apiVersion", manifest::Node::string("v1"));
-    ns.root().set("kind", manifest::Node::string("Namespace"));
-    ns.setName(name);
-    return ns;
-}
-
-// Applies what Git wants for every application but every 20th (left Missing);
-// every 20th + 1 is then changed by someone else (OutOfSync).
-int prepareCluster(const std::string &db, const bench::BenchWorkspace &workspace)
-{
-    auto cluster = cluster::SandboxCluster::open(db);
-    if (!cluster)
-        fail("sandbox: " + cluster.error().message);
-    std::shared_ptr<cluster::SandboxCluster> sandbox(std::move(*cluster));
-    auto repository = git::Repository::open(workspace.repositoryPath);
-    if (!repository)
-        fail(repository.error().toString());
-    engine::Reconciler reconciler(*repository, sandbox);
-    if (auto r = reconciler.refresh(); !r)
-        fail(r.error().toString());
-    const auto start = Clock::now();
-    int applied = 0;
-    std::set<std::string> namespaces;
-    for (std::size_t i = 0; i < workspace.applications.size(); ++i) {
-        if (i % 20 == 0)
-            continue;
-        const std::string &app = workspace.applications[i];
-        auto desired = reconciler.desiredObjects(app);
-        if (!desired)
-            fail(desired.error().toString());
-        for (manifest::Object &o : *desired) {
-            if (!o.ns().empty() && namespaces.insert(o.ns()).second) {
-                if (auto r = sandbox->apply(namespaceObject(o.ns())); !r)
-                    fail(r.error().message);
-            }
-            compare::setTracking(o, app, compare::TrackingMethod::Annotation);
-            if (auto r = sandbox->apply(o); !r)
-                fail(r.error().message);
-            ++applied;
-        }
-        if (i % 20 == 1) {
-            for (const manifest::Object &o : *desired) {
-                if (o.kind() != "Deployment")
-                    continue;
-                manifest::Object edit(manifest::Node::map());
-                edit.root().set("apiVersion", manifest::Node::string("apps/v1"));
-                edit.root().set("kind", manifest::Node::string("Deployment"));
-                edit.setName(o.name());
-                edit.setNamespace(o.ns());
-                edit.root()["spec"].set("replicas", manifest::Node::integer(7));
-                if (auto r = sandbox->apply(edit, {"kubectl-edit", true}); !r)
-                    fail(r.error().message);
-            }
-        }
-    }
-    std::printf("prepared the cluster: %d objects applied in %zu namespaces (%.1f s)\n", applied, namespaces.size(),
-                msSince(start) / 1000.0);
-    return 0;
-}
-
 struct Tally
 {
     int apps = 0, synced = 0, outOfSync = 0, unknown = 0, resources = 0, errors = 0;
@@ -193,7 +130,13 @@ int main(int argc, char **argv)
         std::fflush(stdout);
         const pid_t child = fork();
         if (child == 0) {
-            const int code = prepareCluster(db, workspace);
+            int code = 0;
+            try {
+                bench::populateSandbox(db, workspace);
+            } catch (const std::exception &e) {
+                std::fprintf(stderr, "bench_engine: %s\n", e.what());
+                code = 1;
+            }
             std::fflush(stdout);
             std::_Exit(code);
         }

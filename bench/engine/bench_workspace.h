@@ -22,4 +22,9 @@ struct BenchWorkspace
 // Throws std::runtime_error on failure: a half-made workspace gives meaningless numbers.
 BenchWorkspace createBenchWorkspace(const QString &dir, int services);
 
+// Fills the sandbox cluster at db with what Git wants for every application but
+// every 20th (left Missing); every 20th + 1 is then changed by someone else
+// (OutOfSync). Prints what it did; throws std::runtime_error on failure.
+void populateSandbox(const std::string &db, const BenchWorkspace &workspace);
+
 } // namespace capstan::bench

@@ -7,8 +7,6 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
-#include <QElapsedTimer>
-#include <QTimer>
 
 using namespace capstan;
 using namespace capstan::ui;
@@ -23,24 +21,11 @@ private:
     const engine::AppState &app(const char *name) { return *m_engine.client->snapshot()->app(name); }
 
 private Q_SLOTS:
-    void workerPublishesSnapshotsWithoutBlockingTheGuiThread()
+    void workerPublishesSnapshots()
     {
-        // The demo is created, opened and refreshed on the worker thread while
-        // the GUI thread's timer keeps ticking.
-        QElapsedTimer clock;
-        qint64 last = 0;
-        qint64 longestGap = 0;
-        QTimer ticker;
-        ticker.setInterval(10);
-        connect(&ticker, &QTimer::timeout, this, [&] {
-            longestGap = std::max(longestGap, clock.elapsed() - last);
-            last = clock.elapsed();
-        });
-        clock.start();
-        ticker.start();
+        // The demo is created, opened and refreshed on the worker thread (how
+        // long the GUI thread may stall is measured by bench/gui, not here).
         QVERIFY(m_engine.start());
-        ticker.stop();
-        QVERIFY2(longestGap < 400, qPrintable(QStringLiteral("GUI thread stalled %1 ms").arg(longestGap)));
         QVERIFY(m_engine.client->snapshot()->apps.size() >= 15);
         QVERIFY(m_engine.client->windows() != nullptr);
     }
@@ -63,7 +48,40 @@ private Q_SLOTS:
         const QModelIndex prod = model.indexOf(QStringLiteral("order-service-prod"));
         QCOMPARE(prod.siblingAtColumn(AppTreeModel::SyncColumn).data().toString(), QStringLiteral("OutOfSync"));
         QCOMPARE(prod.data(AppTreeModel::EnvironmentRole).toString(), QStringLiteral("prod"));
-        model.setSnapshot(m_engine.client->snapshot()); // a reset again passes the tester
+        model.setSnapshot(m_engine.client->snapshot()); // the same tree again passes the tester
+    }
+
+    void aRefreshUpdatesRowsInPlace()
+    {
+        // A refresh with the same applications keeps the tree (expansion,
+        // selection, scroll) and repaints only the rows that changed.
+        AppTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(m_engine.client->snapshot());
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+        model.setSnapshot(std::make_shared<engine::WorkspaceSnapshot>(*m_engine.client->snapshot()));
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(changes.count(), 0); // nothing changed, nothing repainted
+
+        auto next = std::make_shared<engine::WorkspaceSnapshot>(*m_engine.client->snapshot());
+        for (engine::AppState &app : next->apps)
+            if (app.name == "order-service-dev")
+                app.health = health::HealthStatus::Degraded;
+        model.setSnapshot(next);
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(changes.count(), 1);
+        const QModelIndex dev = model.indexOf(QStringLiteral("order-service-dev"));
+        QCOMPARE(changes.first().at(0).value<QModelIndex>().row(), dev.row());
+        QCOMPARE(dev.siblingAtColumn(AppTreeModel::HealthColumn).data().toString(), QStringLiteral("Degraded"));
+
+        // A new application changes the tree's shape: a reset.
+        next = std::make_shared<engine::WorkspaceSnapshot>(*next);
+        next->apps.erase(std::find_if(next->apps.begin(), next->apps.end(),
+                                      [](const engine::AppState &a) { return a.name == "order-service-dev"; }));
+        model.setSnapshot(next);
+        QCOMPARE(resets.count(), 1);
+        QVERIFY(!model.indexOf(QStringLiteral("order-service-dev")).isValid());
     }
 
     void filterFindsByEnvironmentAndStatus()

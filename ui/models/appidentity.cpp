@@ -89,4 +89,12 @@ std::string imageTag(const std::string &image)
     return image.substr(colon + 1);
 }
 
+bool sameOnScreen(const engine::AppState &a, const engine::AppState &b)
+{
+    return a.name == b.name && a.sync == b.sync && a.health == b.health && a.healthMessage == b.healthMessage
+        && a.project == b.project && a.revision == b.revision && a.images == b.images && a.liveImages == b.liveImages
+        && a.window.state == b.window.state && a.windowDescription == b.windowDescription && a.labels == b.labels
+        && a.automated == b.automated;
+}
+
 } // namespace capstan::ui

@@ -35,6 +35,10 @@ struct ServiceMatrix
 
 ServiceMatrix buildServiceMatrix(const engine::WorkspaceSnapshot &snapshot);
 
+// Whether two states of an application look the same in the tree and the
+// matrix (statuses, images, revision, window), so a view can skip repainting it.
+bool sameOnScreen(const engine::AppState &a, const engine::AppState &b);
+
 // The applications in tree order: each root, then its children depth first.
 std::vector<const engine::AppState *> appsInTreeOrder(const engine::WorkspaceSnapshot &snapshot);
 

@@ -19,38 +19,74 @@ AppTreeModel::~AppTreeModel() = default;
 
 void AppTreeModel::setSnapshot(SnapshotPtr snapshot)
 {
-    beginResetModel();
-    m_snapshot = std::move(snapshot);
-    m_nodes.clear();
-    m_roots.clear();
-    m_environmentOf.clear();
-    if (m_snapshot) {
-        for (const auto &[app, place] : buildServiceMatrix(*m_snapshot).placeOf)
-            m_environmentOf[app] = place.environment;
+    std::vector<Node> nodes;
+    std::vector<int> roots;
+    std::map<std::string, std::string> environmentOf;
+    if (snapshot) {
+        for (const auto &[app, place] : buildServiceMatrix(*snapshot).placeOf)
+            environmentOf[app] = place.environment;
         // Each application appears once, under the first parent that lists it;
         // nodes are added depth first, child lists rebuilt from the parent links.
         std::set<std::string> placed;
-        const auto add = [this, &placed](const auto &self, const std::string &name, int parent) -> void {
-            const engine::AppState *app = m_snapshot->app(name);
+        const auto add = [&](const auto &self, const std::string &name, int parent) -> void {
+            const engine::AppState *app = snapshot->app(name);
             if (!app || !placed.insert(name).second)
                 return;
-            const int id = int(m_nodes.size());
-            m_nodes.push_back(Node{app, parent, 0, {}});
+            const int id = int(nodes.size());
+            nodes.push_back(Node{app, parent, 0, {}});
             for (const std::string &child : app->children)
                 self(self, child, id);
         };
-        for (const std::string &root : m_snapshot->roots)
+        for (const std::string &root : snapshot->roots)
             add(add, root, -1);
-        for (const engine::AppState &app : m_snapshot->apps) // any not reachable from a root
+        for (const engine::AppState &app : snapshot->apps) // any not reachable from a root
             add(add, app.name, -1);
-        for (int id = 0; id < int(m_nodes.size()); ++id) {
-            Node &node = m_nodes[std::size_t(id)];
-            std::vector<int> &siblings = node.parent < 0 ? m_roots : m_nodes[std::size_t(node.parent)].children;
+        for (int id = 0; id < int(nodes.size()); ++id) {
+            Node &node = nodes[std::size_t(id)];
+            std::vector<int> &siblings = node.parent < 0 ? roots : nodes[std::size_t(node.parent)].children;
             node.row = int(siblings.size());
             siblings.push_back(id);
         }
     }
-    endResetModel();
+
+    const bool sameShape = nodes.size() == m_nodes.size() && environmentOf == m_environmentOf
+        && std::equal(nodes.begin(), nodes.end(), m_nodes.begin(), [](const Node &a, const Node &b) {
+               return a.parent == b.parent && a.app->name == b.app->name;
+           });
+    if (!sameShape) {
+        beginResetModel();
+        m_snapshot = std::move(snapshot);
+        m_nodes = std::move(nodes);
+        m_roots = std::move(roots);
+        m_environmentOf = std::move(environmentOf);
+        endResetModel();
+        return;
+    }
+    // Same tree: keep expansion, selection and scroll position; repaint only
+    // the rows whose state changed (a refresh usually changes a few).
+    std::vector<int> changed;
+    for (std::size_t id = 0; id < nodes.size(); ++id)
+        if (!sameOnScreen(*nodes[id].app, *m_nodes[id].app))
+            changed.push_back(int(id));
+    m_snapshot = std::move(snapshot);
+    m_nodes = std::move(nodes);
+    // One signal per group of siblings (a filter proxy handles each signal
+    // on its own: a thousand single rows cost far more than one range).
+    std::map<int, std::pair<int, int>> ranges; // parent → first and last changed id
+    for (int id : changed) {
+        auto [it, inserted] = ranges.try_emplace(m_nodes[std::size_t(id)].parent, id, id);
+        if (!inserted) {
+            const auto byRow = [this](int a, int b) { return m_nodes[std::size_t(a)].row < m_nodes[std::size_t(b)].row; };
+            it->second.first = std::min(it->second.first, id, byRow);
+            it->second.second = std::max(it->second.second, id, byRow);
+        }
+    }
+    for (const auto &[parent, range] : ranges) {
+        const Node &first = m_nodes[std::size_t(range.first)];
+        const Node &last = m_nodes[std::size_t(range.second)];
+        Q_EMIT dataChanged(createIndex(first.row, 0, quintptr(range.first)),
+                           createIndex(last.row, ColumnCount - 1, quintptr(range.second)));
+    }
 }
 
 const AppTreeModel::Node *AppTreeModel::nodeAt(const QModelIndex &index) const

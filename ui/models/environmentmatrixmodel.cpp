@@ -17,11 +17,20 @@ void EnvironmentMatrixModel::setSnapshot(SnapshotPtr snapshot)
 {
     ServiceMatrix matrix = snapshot ? buildServiceMatrix(*snapshot) : ServiceMatrix{};
     if (matrix.services == m_matrix.services && matrix.environments == m_matrix.environments) {
-        // Same shape: keep the selection and scroll position, repaint the cells.
-        m_snapshot = std::move(snapshot);
-        m_matrix = std::move(matrix);
-        if (rowCount() > 0 && columnCount() > 0)
-            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+        // Same shape: keep the selection and scroll position, repaint the cells that changed.
+        const SnapshotPtr old = std::exchange(m_snapshot, std::move(snapshot));
+        const ServiceMatrix oldMatrix = std::exchange(m_matrix, std::move(matrix));
+        for (int row = 0; row < rowCount(); ++row) {
+            for (int column = 0; column < columnCount(); ++column) {
+                const QModelIndex cell = index(row, column);
+                const engine::AppState *now = appAt(cell);
+                const std::string *was = oldMatrix.app(m_matrix.services[std::size_t(row)],
+                                                       m_matrix.environments[std::size_t(column)]);
+                const engine::AppState *before = was && old ? old->app(*was) : nullptr;
+                if (!now || !before || !sameOnScreen(*now, *before))
+                    Q_EMIT dataChanged(cell, cell);
+            }
+        }
         return;
     }
     beginResetModel();

@@ -6,6 +6,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStyle>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -31,8 +32,22 @@ AppTreePanel::AppTreePanel(QWidget *parent)
     m_view->setAllColumnsShowFocus(true);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(AppTreeModel::NameColumn, QHeaderView::Stretch);
-    m_view->header()->setSectionResizeMode(AppTreeModel::SyncColumn, QHeaderView::ResizeToContents);
-    m_view->header()->setSectionResizeMode(AppTreeModel::HealthColumn, QHeaderView::ResizeToContents);
+    // Fixed widths that fit every status word: sizing to contents would measure
+    // every row of a thousand-application tree on each refresh.
+    const int iconAndMargins = m_view->iconSize().width() + 4 * m_view->style()->pixelMetric(QStyle::PM_HeaderMargin) + 16;
+    const QFontMetrics metrics(m_view->font());
+    int syncWidth = metrics.horizontalAdvance(m_model->headerData(AppTreeModel::SyncColumn, Qt::Horizontal).toString());
+    for (auto status : {compare::SyncStatus::Synced, compare::SyncStatus::OutOfSync, compare::SyncStatus::Unknown})
+        syncWidth = std::max(syncWidth, metrics.horizontalAdvance(syncText(status)));
+    int healthWidth = metrics.horizontalAdvance(m_model->headerData(AppTreeModel::HealthColumn, Qt::Horizontal).toString());
+    for (auto status : {health::HealthStatus::Healthy, health::HealthStatus::Progressing, health::HealthStatus::Degraded,
+                        health::HealthStatus::Suspended, health::HealthStatus::Missing, health::HealthStatus::Unknown})
+        healthWidth = std::max(healthWidth, metrics.horizontalAdvance(healthText(status)));
+    m_view->header()->setSectionResizeMode(AppTreeModel::SyncColumn, QHeaderView::Fixed);
+    m_view->header()->setSectionResizeMode(AppTreeModel::HealthColumn, QHeaderView::Fixed);
+    m_view->header()->resizeSection(AppTreeModel::SyncColumn, syncWidth + iconAndMargins);
+    m_view->header()->resizeSection(AppTreeModel::HealthColumn, healthWidth + iconAndMargins);
+    connect(m_proxy, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -54,8 +69,7 @@ AppTreePanel::AppTreePanel(QWidget *parent)
 void AppTreePanel::setSnapshot(SnapshotPtr snapshot)
 {
     const QString selected = selectedApp();
-    m_model->setSnapshot(std::move(snapshot));
-    m_view->expandAll();
+    m_model->setSnapshot(std::move(snapshot)); // a new tree is expanded on its reset
     updateCounts();
     if (!selected.isEmpty()) {
         const QSignalBlocker blocker(m_view->selectionModel());

@@ -65,7 +65,12 @@ void MatrixCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
 
 QSize MatrixCellDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
-    const QFontMetrics metrics(option.font);
+    return cellSize(option.font);
+}
+
+QSize MatrixCellDelegate::cellSize(const QFont &font)
+{
+    const QFontMetrics metrics(font);
     return {metrics.horizontalAdvance(QStringLiteral("OutOfSync  Progressing ")) + 3 * metrics.height(),
             3 * (metrics.height() + 2) + 10};
 }
@@ -81,7 +86,10 @@ MatrixView::MatrixView(QWidget *parent)
     setAccessibleName(tr("Environment matrix"));
     setWordWrap(false);
     horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Every cell has the same height; sizing rows to contents would measure
+    // every cell on each refresh.
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    verticalHeader()->setDefaultSectionSize(MatrixCellDelegate::cellSize(font()).height());
     connect(selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         const QString app = current.data(EnvironmentMatrixModel::AppNameRole).toString();
         if (!app.isEmpty())

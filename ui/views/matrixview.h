@@ -18,6 +18,8 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // Every cell's size in a font: three lines of status, tag and window.
+    static QSize cellSize(const QFont &font);
 };
 
 // The environment matrix: services down, environments across.

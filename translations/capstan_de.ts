@@ -216,10 +216,6 @@
         <translation>Freigabe</translation>
     </message>
     <message>
-        <source>Images</source>
-        <translation>Images</translation>
-    </message>
-    <message>
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
@@ -234,6 +230,96 @@
     <message>
         <source>No conditions.</source>
         <translation>Keine Bedingungen.</translation>
+    </message>
+    <message>
+        <source>&amp;Rollback…</source>
+        <translation>&amp;Rollback…</translation>
+    </message>
+    <message>
+        <source>Roll the application back</source>
+        <translation>Die Anwendung zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Promote…</source>
+        <translation>Hochs&amp;tufen…</translation>
+    </message>
+    <message>
+        <source>Promote the service to another environment</source>
+        <translation>Den Dienst in eine andere Umgebung hochstufen</translation>
+    </message>
+    <message>
+        <source>Images in Git</source>
+        <translation>Images in Git</translation>
+    </message>
+    <message>
+        <source>Images running</source>
+        <translation>Laufende Images</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::ApprovalGate</name>
+    <message>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>The project %1 requires approval for this application. Type &lt;b&gt;%2&lt;/b&gt; to confirm.</source>
+        <translation>Das Projekt %1 verlangt für diese Anwendung eine Freigabe. Tippen Sie &lt;b&gt;%2&lt;/b&gt; zur Bestätigung.</translation>
+    </message>
+    <message>
+        <source>Application name to confirm</source>
+        <translation>Anwendungsname zur Bestätigung</translation>
+    </message>
+    <message>
+        <source>&amp;Application name:</source>
+        <translation>An&amp;wendungsname:</translation>
+    </message>
+    <message>
+        <source>Change ticket, reason, who reviewed it…</source>
+        <translation>Change-Ticket, Grund, wer es geprüft hat…</translation>
+    </message>
+    <message>
+        <source>Approval note</source>
+        <translation>Freigabenotiz</translation>
+    </message>
+    <message>
+        <source>Approval &amp;note:</source>
+        <translation>Freigabe&amp;notiz:</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>Freigebende Person</translation>
+    </message>
+    <message>
+        <source>A&amp;pproved by:</source>
+        <translation>&amp;Freigegeben von:</translation>
+    </message>
+    <message>
+        <source>Second approver</source>
+        <translation>Zweite freigebende Person</translation>
+    </message>
+    <message>
+        <source>A different person</source>
+        <translation>Eine andere Person</translation>
+    </message>
+    <message>
+        <source>&amp;Second approver:</source>
+        <translation>&amp;Zweite Freigabe:</translation>
+    </message>
+    <message>
+        <source>Type the application&apos;s name to confirm.</source>
+        <translation>Tippen Sie den Namen der Anwendung zur Bestätigung.</translation>
+    </message>
+    <message>
+        <source>Write an approval note.</source>
+        <translation>Schreiben Sie eine Freigabenotiz.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The project requires %n different approver(s).</source>
+        <translation>
+            <numerusform>Das Projekt verlangt %n freigebende Person.</numerusform>
+            <numerusform>Das Projekt verlangt %n verschiedene freigebende Personen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -366,6 +452,38 @@
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
+    <message>
+        <source>Automated sync failed: %1</source>
+        <translation>Automatischer Sync fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>No application named %1.</source>
+        <translation>Es gibt keine Anwendung namens %1.</translation>
+    </message>
+    <message>
+        <source> (marked bad)</source>
+        <translation> (als schlecht markiert)</translation>
+    </message>
+    <message>
+        <source> (a revert)</source>
+        <translation> (ein Revert)</translation>
+    </message>
+    <message>
+        <source> (already reverted)</source>
+        <translation> (bereits rückgängig gemacht)</translation>
+    </message>
+    <message>
+        <source>Rolling %1 back to history entry %2…</source>
+        <translation>%1 wird auf Verlaufseintrag %2 zurückgesetzt…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ui::EnvironmentMatrixModel</name>
@@ -376,6 +494,49 @@
     <message>
         <source>%1: %2, %3; images %4; revision %5 (%6); sync window %7</source>
         <translation>%1: %2, %3; Images %4; Revision %5 (%6); Sync-Fenster %7</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::GitLogModel</name>
+    <message>
+        <source>Marked bad by %1: %2</source>
+        <translation>Von %1 als schlecht markiert: %2</translation>
+    </message>
+    <message>
+        <source>bad</source>
+        <translation>schlecht</translation>
+    </message>
+    <message>
+        <source>a revert</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>reverted</source>
+        <translation>rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Markierungen</translation>
     </message>
 </context>
 <context>
@@ -426,6 +587,97 @@
     </message>
 </context>
 <context>
+    <name>capstan::ui::HistoryRollbackPage</name>
+    <message>
+        <source>  (marked bad: %1)</source>
+        <translation>  (als schlecht markiert: %1)</translation>
+    </message>
+    <message>
+        <source>History entry to roll back to</source>
+        <translation>Verlaufseintrag für den Rollback</translation>
+    </message>
+    <message>
+        <source>Drift warning</source>
+        <translation>Drift-Warnung</translation>
+    </message>
+    <message>
+        <source>What the rollback changes</source>
+        <translation>Was der Rollback ändert</translation>
+    </message>
+    <message>
+        <source>Applies the manifests a history entry recorded. Git is not changed.</source>
+        <translation>Wendet die Manifeste an, die ein Verlaufseintrag aufgezeichnet hat. Git wird nicht geändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Roll back to:</source>
+        <translation>&amp;Rollback auf:</translation>
+    </message>
+    <message>
+        <source>Automated sync after the rollback</source>
+        <translation>Automatischer Sync nach dem Rollback</translation>
+    </message>
+    <message>
+        <source>Keep automated sync; skip this revision until Git changes</source>
+        <translation>Automatischen Sync beibehalten; diese Revision überspringen, bis sich Git ändert</translation>
+    </message>
+    <message>
+        <source>Suspend automated sync until resumed</source>
+        <translation>Automatischen Sync aussetzen, bis er fortgesetzt wird</translation>
+    </message>
+    <message>
+        <source>&amp;Automated sync:</source>
+        <translation>A&amp;utomatischer Sync:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Warning:&lt;/b&gt; entry #%1 is marked bad (%2).&lt;br&gt;</source>
+        <translation>&lt;b&gt;Warnung:&lt;/b&gt; Eintrag #%1 ist als schlecht markiert (%2).&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>After the rollback the cluster runs entry #%1 (revision %2) while Git wants %3: %4 shows &lt;b&gt;OutOfSync&lt;/b&gt; until Git is updated by a revert or an image override.</source>
+        <translation>Nach dem Rollback läuft im Cluster Eintrag #%1 (Revision %2), während Git %3 verlangt: %4 zeigt &lt;b&gt;OutOfSync&lt;/b&gt;, bis Git durch einen Revert oder ein überschriebenes Image aktualisiert wird.</translation>
+    </message>
+    <message>
+        <source>Automated sync is suspended for %1 until someone resumes it.</source>
+        <translation>Der automatische Sync ist für %1 ausgesetzt, bis ihn jemand fortsetzt.</translation>
+    </message>
+    <message>
+        <source>Automated sync stays on and skips revision %1 until a newer commit changes %2.</source>
+        <translation>Der automatische Sync bleibt aktiv und überspringt Revision %1, bis ein neuerer Commit %2 ändert.</translation>
+    </message>
+    <message>
+        <source>The rollback is running.</source>
+        <translation>Der Rollback läuft.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the workspace.</source>
+        <translation>%1 ist nicht im Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>Loading the history of %1…</source>
+        <translation>Der Verlauf von %1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>%1 has no history to roll back to.</source>
+        <translation>%1 hat keinen Verlauf, auf den zurückgesetzt werden kann.</translation>
+    </message>
+    <message>
+        <source>Choose a history entry.</source>
+        <translation>Wählen Sie einen Verlaufseintrag.</translation>
+    </message>
+    <message>
+        <source>Entry #%1 is what runs now.</source>
+        <translation>Eintrag #%1 läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Sync window: %1</source>
+        <translation>Sync-Fenster: %1</translation>
+    </message>
+    <message>
+        <source>Previewing…</source>
+        <translation>Vorschau wird erstellt…</translation>
+    </message>
+</context>
+<context>
     <name>capstan::ui::HistoryView</name>
     <message>
         <source>&amp;Diff Selected</source>
@@ -450,6 +702,26 @@
     <message>
         <source>Why is this revision bad? Automated syncs and rollbacks will warn about it.</source>
         <translation>Warum ist diese Revision schlecht? Automatische Syncs und Rollbacks warnen davor.</translation>
+    </message>
+    <message>
+        <source>Git log</source>
+        <translation>Git-Log</translation>
+    </message>
+    <message>
+        <source>S&amp;ync History</source>
+        <translation>Sync-Ver&amp;lauf</translation>
+    </message>
+    <message>
+        <source>&amp;Git Log</source>
+        <translation>&amp;Git-Log</translation>
+    </message>
+    <message>
+        <source>History source</source>
+        <translation>Verlaufsquelle</translation>
+    </message>
+    <message>
+        <source>Select two commits to diff what the application renders at each.</source>
+        <translation>Zwei Commits wählen, um zu vergleichen, was die Anwendung jeweils rendert.</translation>
     </message>
 </context>
 <context>
@@ -613,6 +885,14 @@
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
+    <message>
+        <source>R&amp;ollback…</source>
+        <translation>&amp;Rollback…</translation>
+    </message>
+    <message>
+        <source>&amp;Promote…</source>
+        <translation>&amp;Hochstufen…</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ui::MatrixCellDelegate</name>
@@ -664,6 +944,77 @@
     </message>
 </context>
 <context>
+    <name>capstan::ui::PromoteDialog</name>
+    <message>
+        <source>Confirm promotion</source>
+        <translation>Hochstufung bestätigen</translation>
+    </message>
+    <message>
+        <source>Promote %1</source>
+        <translation>%1 hochstufen</translation>
+    </message>
+    <message>
+        <source>From environment</source>
+        <translation>Ausgangsumgebung</translation>
+    </message>
+    <message>
+        <source>To environment</source>
+        <translation>Zielumgebung</translation>
+    </message>
+    <message>
+        <source>Approval note</source>
+        <translation>Freigabenotiz</translation>
+    </message>
+    <message>
+        <source>Why this promotion is approved (change ticket, reviewer)</source>
+        <translation>Warum diese Hochstufung freigegeben ist (Change-Ticket, prüfende Person)</translation>
+    </message>
+    <message>
+        <source>Promotion preview</source>
+        <translation>Vorschau der Hochstufung</translation>
+    </message>
+    <message>
+        <source>Promotion status</source>
+        <translation>Status der Hochstufung</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Nach:</translation>
+    </message>
+    <message>
+        <source>Approval note:</source>
+        <translation>Freigabenotiz:</translation>
+    </message>
+    <message>
+        <source>Choose two different environments.</source>
+        <translation>Wählen Sie zwei verschiedene Umgebungen.</translation>
+    </message>
+    <message>
+        <source>Previewing…</source>
+        <translation>Vorschau wird erstellt…</translation>
+    </message>
+    <message>
+        <source>%1 requires an approval note.</source>
+        <translation>%1 verlangt eine Freigabenotiz.</translation>
+    </message>
+    <message>
+        <source>Committed %1: %2</source>
+        <translation>Commit %1 erstellt: %2</translation>
+    </message>
+    <message>
+        <source>Will commit: %1</source>
+        <translation>Geplanter Commit: %1</translation>
+    </message>
+    <message>
+        <source>Committing…</source>
+        <translation>Commit wird erstellt…</translation>
+    </message>
+</context>
+<context>
     <name>capstan::ui::ResourceDiffList</name>
     <message>
         <source>Changed resources</source>
@@ -698,7 +1049,7 @@
     </message>
 </context>
 <context>
-    <name>capstan::ui::ResourceModel</name>
+    <name>capstan::ui::ResourceTreeModel</name>
     <message>
         <source>Kind</source>
         <translation>Art</translation>
@@ -720,8 +1071,111 @@
         <translation>Zustand</translation>
     </message>
     <message>
-        <source>Message</source>
-        <translation>Meldung</translation>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::RollbackDialog</name>
+    <message>
+        <source>Confirm rollback</source>
+        <translation>Rollback bestätigen</translation>
+    </message>
+    <message>
+        <source>Roll back %1</source>
+        <translation>Rollback von %1</translation>
+    </message>
+    <message>
+        <source>Image to roll back to</source>
+        <translation>Image für den Rollback</translation>
+    </message>
+    <message>
+        <source>Commit to revert</source>
+        <translation>Rückgängig zu machender Commit</translation>
+    </message>
+    <message>
+        <source>Rollback strategy</source>
+        <translation>Rollback-Strategie</translation>
+    </message>
+    <message>
+        <source>Rollback preview</source>
+        <translation>Rollback-Vorschau</translation>
+    </message>
+    <message>
+        <source>Rollback status</source>
+        <translation>Rollback-Status</translation>
+    </message>
+    <message>
+        <source>Reverts one commit; the commit reads &quot;revert: …&quot;.</source>
+        <translation>Macht einen Commit rückgängig; die Commit-Nachricht lautet „revert: …“.</translation>
+    </message>
+    <message>
+        <source>Revert:</source>
+        <translation>Rückgängig machen:</translation>
+    </message>
+    <message>
+        <source>Overrides the image in Git; the commit reads &quot;rollback: …&quot;.</source>
+        <translation>Überschreibt das Image in Git; die Commit-Nachricht lautet „rollback: …“.</translation>
+    </message>
+    <message>
+        <source>Set image:</source>
+        <translation>Image setzen:</translation>
+    </message>
+    <message>
+        <source>&amp;Git revert</source>
+        <translation>&amp;Git-Revert</translation>
+    </message>
+    <message>
+        <source>&amp;History rollback</source>
+        <translation>Rollback aus dem &amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Image override</source>
+        <translation>&amp;Image überschreiben</translation>
+    </message>
+    <message>
+        <source>Loading the commits and images of %1…</source>
+        <translation>Commits und Images von %1 werden geladen…</translation>
+    </message>
+    <message>
+        <source>Will apply history entry #%1.</source>
+        <translation>Geplant: Verlaufseintrag #%1 anwenden.</translation>
+    </message>
+    <message>
+        <source>%1 (marked bad)</source>
+        <translation>%1 (als schlecht markiert)</translation>
+    </message>
+    <message>
+        <source>Choose a commit to revert.</source>
+        <translation>Wählen Sie einen Commit, der rückgängig gemacht werden soll.</translation>
+    </message>
+    <message>
+        <source>No image to suggest; choose one.</source>
+        <translation>Kein Image zum Vorschlagen; wählen Sie eines.</translation>
+    </message>
+    <message>
+        <source>Warning: %1 is flagged. Previewing…</source>
+        <translation>Warnung: %1 ist markiert. Vorschau wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Previewing…</source>
+        <translation>Vorschau wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Committed %1: %2</source>
+        <translation>Commit %1 erstellt: %2</translation>
+    </message>
+    <message>
+        <source>Will commit: %1</source>
+        <translation>Geplanter Commit: %1</translation>
+    </message>
+    <message>
+        <source>Rolling back to history entry #%1…</source>
+        <translation>Wird auf Verlaufseintrag #%1 zurückgesetzt…</translation>
+    </message>
+    <message>
+        <source>Committing…</source>
+        <translation>Commit wird erstellt…</translation>
     </message>
 </context>
 <context>
@@ -779,7 +1233,7 @@
     <name>capstan::ui::SyncDialog</name>
     <message>
         <source>&amp;Prune resources no longer in Git</source>
-        <translation>Nicht mehr in Git enthaltene Ressourcen &amp;bereinigen</translation>
+        <translation>Nicht mehr in Git enthaltene Ressourcen be&amp;reinigen</translation>
     </message>
     <message>
         <source>D&amp;ry run (change nothing)</source>
@@ -838,10 +1292,6 @@
         <translation>Zu synchronisierende Ressourcen</translation>
     </message>
     <message>
-        <source>Approval</source>
-        <translation>Freigabe</translation>
-    </message>
-    <message>
         <source>Sync result</source>
         <translation>Sync-Ergebnis</translation>
     </message>
@@ -850,71 +1300,12 @@
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <source>The project %1 requires approval for this application. Type &lt;b&gt;%2&lt;/b&gt; to confirm.</source>
-        <translation>Das Projekt %1 verlangt für diese Anwendung eine Freigabe. Tippen Sie &lt;b&gt;%2&lt;/b&gt; zur Bestätigung.</translation>
-    </message>
-    <message>
-        <source>Application name to confirm</source>
-        <translation>Anwendungsname zur Bestätigung</translation>
-    </message>
-    <message>
-        <source>&amp;Application name:</source>
-        <translation>&amp;Anwendungsname:</translation>
-    </message>
-    <message>
-        <source>Change ticket, reason, who reviewed it…</source>
-        <translation>Change-Ticket, Grund, wer es geprüft hat…</translation>
-    </message>
-    <message>
-        <source>Approval note</source>
-        <translation>Freigabenotiz</translation>
-    </message>
-    <message>
-        <source>Approval &amp;note:</source>
-        <translation>Freigabe&amp;notiz:</translation>
-    </message>
-    <message>
-        <source>Approver</source>
-        <translation>Freigebende Person</translation>
-    </message>
-    <message>
-        <source>A&amp;pproved by:</source>
-        <translation>&amp;Freigegeben von:</translation>
-    </message>
-    <message>
-        <source>Second approver</source>
-        <translation>Zweite freigebende Person</translation>
-    </message>
-    <message>
-        <source>A different person</source>
-        <translation>Eine andere Person</translation>
-    </message>
-    <message>
-        <source>&amp;Second approver:</source>
-        <translation>&amp;Zweite Freigabe:</translation>
-    </message>
-    <message>
         <source>The sync is running.</source>
         <translation>Der Sync läuft.</translation>
     </message>
     <message>
         <source>The application has errors that stop a sync.</source>
         <translation>Die Anwendung hat Fehler, die einen Sync verhindern.</translation>
-    </message>
-    <message>
-        <source>Type the application&apos;s name to confirm.</source>
-        <translation>Tippen Sie den Namen der Anwendung zur Bestätigung.</translation>
-    </message>
-    <message>
-        <source>Write an approval note.</source>
-        <translation>Schreiben Sie eine Freigabenotiz.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The project requires %n different approver(s).</source>
-        <translation>
-            <numerusform>Das Projekt verlangt %n freigebende Person.</numerusform>
-            <numerusform>Das Projekt verlangt %n verschiedene freigebende Personen.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Sync is blocked — sync window: %1</source>

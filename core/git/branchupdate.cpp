@@ -82,6 +82,50 @@ Result<BranchTip> branchTip(const RepositoryData &data, const QString &branch)
     return result;
 }
 
+Result<void> moveBranch(
+    const RepositoryData &data, const BranchTip &branch, const git_oid &target, const QByteArray &reflog)
+{
+    git_repository *repo = data.repo.get();
+    const QString onBranch = QStringLiteral("on '%1' in %2").arg(branch.branch, data.path);
+    CommitHandle commit;
+    TreeHandle tree;
+    if (git_commit_lookup(commit.out(), repo, &target) < 0 || git_commit_tree(tree.out(), commit.get()) < 0)
+        return gitError(QStringLiteral("cannot read the new tip's tree %1").arg(onBranch));
+    TreeHandle oldTree;
+    if (branch.tip && git_commit_tree(oldTree.out(), branch.tip.get()) < 0)
+        return gitError(QStringLiteral("cannot read the tip's tree %1").arg(onBranch));
+
+    // The work tree goes first: checkout checks every path before it writes, so a
+    // local change in the way fails here with the branch still where it was.
+    const bool checkedOut = isCheckedOut(data, branch.refName);
+    QList<QByteArray> paths;
+    if (checkedOut) {
+        auto changed = changedPaths(data, oldTree.get(), tree.get());
+        if (!changed)
+            return changed.error();
+        paths = *changed;
+        // No paths would mean "all paths" to checkout: with equal trees there is nothing to do.
+        if (!paths.isEmpty() && checkoutPaths(repo, oldTree.get(), tree.get(), paths, GIT_CHECKOUT_SAFE) < 0)
+            return gitError(QStringLiteral("cannot update the work tree %1 (commit or discard local changes to "
+                                           "the files being changed)")
+                                .arg(onBranch));
+    }
+
+    ReferenceHandle moved;
+    const int rc = branch.tip
+        ? git_reference_create_matching(moved.out(), repo, branch.refName.constData(), &target, 1,
+            git_commit_id(branch.tip.get()), reflog.constData())
+        : git_reference_create(moved.out(), repo, branch.refName.constData(), &target, 0, reflog.constData());
+    if (rc < 0) {
+        Error error = gitError(QStringLiteral("cannot move branch '%1' in %2").arg(branch.branch, data.path));
+        if (checkedOut && oldTree && !paths.isEmpty()
+            && checkoutPaths(repo, tree.get(), oldTree.get(), paths, GIT_CHECKOUT_FORCE) < 0)
+            error.message += " (and the work tree could not be put back: check `git status`)";
+        return error;
+    }
+    return {};
+}
+
 Result<QString> advanceBranch(const RepositoryData &data, const BranchTip &branch, const git_oid &treeId,
     const QString &message, const std::optional<Signature> &author)
 {
@@ -98,13 +142,8 @@ Result<QString> advanceBranch(const RepositoryData &data, const BranchTip &branc
     TreeHandle tree;
     if (git_tree_lookup(tree.out(), repo, &treeId) < 0)
         return gitError(QStringLiteral("cannot read the new tree %1").arg(onBranch));
-    TreeHandle oldTree;
-    if (branch.tip) {
-        if (git_oid_equal(git_commit_tree_id(branch.tip.get()), &treeId))
-            return plainError(QStringLiteral("nothing to commit %1: the changes leave its tip as it is").arg(onBranch));
-        if (git_commit_tree(oldTree.out(), branch.tip.get()) < 0)
-            return gitError(QStringLiteral("cannot read the tip's tree %1").arg(onBranch));
-    }
+    if (branch.tip && git_oid_equal(git_commit_tree_id(branch.tip.get()), &treeId))
+        return plainError(QStringLiteral("nothing to commit %1: the changes leave its tip as it is").arg(onBranch));
 
     Buffer cleanMessage;
     const QByteArray rawMessage = message.toUtf8();
@@ -120,35 +159,11 @@ Result<QString> advanceBranch(const RepositoryData &data, const BranchTip &branc
         < 0)
         return gitError(QStringLiteral("cannot create a commit %1").arg(onBranch));
 
-    // The work tree goes first: checkout checks every path before it writes, so a
-    // local change in the way fails here with the branch still where it was.
-    const bool checkedOut = isCheckedOut(data, branch.refName);
-    QList<QByteArray> paths;
-    if (checkedOut) {
-        // Never empty (the trees differ), which matters: no paths would mean "all paths".
-        auto changed = changedPaths(data, oldTree.get(), tree.get());
-        if (!changed)
-            return changed.error();
-        paths = *changed;
-        if (checkoutPaths(repo, oldTree.get(), tree.get(), paths, GIT_CHECKOUT_SAFE) < 0)
-            return gitError(QStringLiteral("cannot update the work tree %1 (commit or discard local changes to "
-                                           "the files being changed)")
-                                .arg(onBranch));
-    }
-
     const QByteArray reflog
         = "commit: " + QString::fromUtf8(cleanMessage.buf.ptr).section(QLatin1Char('\n'), 0, 0).toUtf8();
-    ReferenceHandle moved;
-    const int rc = branch.tip
-        ? git_reference_create_matching(moved.out(), repo, branch.refName.constData(), &commitId, 1,
-            git_commit_id(branch.tip.get()), reflog.constData())
-        : git_reference_create(moved.out(), repo, branch.refName.constData(), &commitId, 0, reflog.constData());
-    if (rc < 0) {
-        Error error = gitError(QStringLiteral("cannot move branch '%1' in %2").arg(branch.branch, data.path));
-        if (checkedOut && oldTree && checkoutPaths(repo, tree.get(), oldTree.get(), paths, GIT_CHECKOUT_FORCE) < 0)
-            error.message += " (and the work tree could not be put back: check `git status`)";
-        return error;
-    }
+    auto moved = moveBranch(data, branch, commitId, reflog);
+    if (!moved)
+        return moved.error();
     return toHex(&commitId);
 }
 

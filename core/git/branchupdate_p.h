@@ -23,6 +23,13 @@ struct BranchTip
 // the unborn branch HEAD points to, which then gets a root commit).
 Result<BranchTip> branchTip(const RepositoryData &data, const QString &branch);
 
+// Moves the branch from the tip read before to target (a reference update checked
+// against that tip). When the branch is checked out, the index and work tree
+// follow first for the paths whose content differs; a work tree change in the way
+// is an error and nothing moves.
+Result<void> moveBranch(
+    const RepositoryData &data, const BranchTip &branch, const git_oid &target, const QByteArray &reflog);
+
 // Commits tree on top of the branch's tip and moves the branch to it, with the
 // reference checked against the tip read before (a concurrent move fails).
 // When the branch is checked out, the index and work tree are updated for the

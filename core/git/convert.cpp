@@ -56,6 +56,24 @@ Result<SignatureHandle> makeSignature(git_repository *repo, const std::optional<
     return signature;
 }
 
+QStringList conflictingPaths(git_index *index)
+{
+    QStringList paths;
+    ConflictIteratorHandle iterator;
+    if (git_index_conflict_iterator_new(iterator.out(), index) < 0)
+        return paths;
+    const git_index_entry *ancestor = nullptr;
+    const git_index_entry *ours = nullptr;
+    const git_index_entry *theirs = nullptr;
+    while (git_index_conflict_next(&ancestor, &ours, &theirs, iterator.get()) == 0) {
+        const git_index_entry *any = ours ? ours : theirs ? theirs : ancestor;
+        paths.append(QString::fromUtf8(any->path));
+    }
+    git_error_clear();
+    paths.removeDuplicates();
+    return paths;
+}
+
 QString normalizedPath(const QString &path)
 {
     QString result = path;

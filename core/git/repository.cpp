@@ -54,14 +54,7 @@ Result<Repository> Repository::open(const QString &path)
 
 Result<Repository> Repository::clone(const QString &source, const QString &destination)
 {
-    ensureLibgit2();
-    const QByteArray url = source.toUtf8();
-    const QByteArray target = destination.toUtf8();
-    git_clone_options options = GIT_CLONE_OPTIONS_INIT;
-    RepositoryHandle handle;
-    if (git_clone(handle.out(), url.constData(), target.constData(), &options) < 0)
-        return gitError(QStringLiteral("cannot clone %1 into %2").arg(source, destination));
-    return Repository(makeData(std::move(handle)));
+    return clone(source, destination, RemoteOptions {});
 }
 
 QString Repository::workdir() const

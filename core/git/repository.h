@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "git/remote.h"
 #include "git/snapshot.h"
 #include "git/types.h"
 
@@ -26,6 +27,8 @@ public:
     static Result<Repository> open(const QString &path);
     // Clones source (a local path or URL) into destination and checks out its HEAD.
     static Result<Repository> clone(const QString &source, const QString &destination);
+    // The same, answering the remote's credential requests through options.
+    static Result<Repository> clone(const QString &source, const QString &destination, const RemoteOptions &options);
 
     // The work tree's absolute path with a trailing '/', empty for a bare repository.
     QString workdir() const;
@@ -76,6 +79,29 @@ public:
 
     // Who last changed each line of path as of revision.
     Result<QList<BlameLine>> blame(const QString &revision, const QString &path) const;
+
+    // Remote operations (remote.cpp, push.cpp). Errors name the remote and its URL.
+
+    // Updates remote's remote-tracking refs (refs/remotes/<remote>/*) from it; local
+    // branches, index and work tree are untouched. When the remote is unreachable
+    // nothing changes locally and the error says so.
+    Result<void> fetch(const QString &remote = QStringLiteral("origin"), const RemoteOptions &options = {});
+    // localBranch against its upstream (refs/remotes/origin/<branch> when none is
+    // configured), as of the last fetch.
+    Result<AheadBehind> aheadBehind(const QString &localBranch) const;
+    // Moves localBranch forward to its upstream's tip (as of the last fetch), the
+    // work tree with it when checked out. Refused when the branch has commits the
+    // upstream lacks (that needs a push or a merge) or a local change is in the
+    // way; returns how many commits it moved.
+    Result<int> fastForward(const QString &localBranch);
+    // Pushes branch to the same-named branch of remote. When the remote has moved on,
+    // fetches, replays the local commits it lacks onto its tip (the branch moves
+    // there, and the work tree with it when checked out) and pushes again; when one
+    // does not apply, the outcome is Conflict and nothing is pushed. Whenever nothing
+    // is pushed (Conflict or an error) the branch and work tree end where they started.
+    // Other rejections are errors "rejected by the remote: <reason>".
+    Result<PushOutcome> push(
+        const QString &branch, const QString &remote = QStringLiteral("origin"), const RemoteOptions &options = {});
 
 private:
     explicit Repository(std::shared_ptr<detail::RepositoryData> d);

@@ -7,6 +7,7 @@
 #include "dialogs/syncdialog.h"
 #include "engine/engineclient.h"
 #include "models/appidentity.h"
+#include "remote/remotecontroller.h"
 #include "views/applicationpage.h"
 #include "views/apptreepanel.h"
 #include "views/matrixview.h"
@@ -83,6 +84,7 @@ MainWindow::MainWindow(EngineSettings settings, QWidget *parent)
     , m_statusLabel(new QLabel(this))
     , m_snapshotLabel(new QLabel(this))
     , m_busy(new QProgressBar(this))
+    , m_remote(new RemoteController(m_engine, this))
 {
     setWindowTitle(tr("Capstan"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -113,6 +115,7 @@ MainWindow::MainWindow(EngineSettings settings, QWidget *parent)
     m_busy->setAccessibleName(tr("Working"));
     m_busy->hide();
     statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_remote->statusLabel());
     statusBar()->addPermanentWidget(m_snapshotLabel);
     m_statusLabel->setText(tr("Ready"));
     createMenus();
@@ -172,6 +175,8 @@ void MainWindow::createMenus()
     historyAction->setShortcut(QKeySequence(tr("Ctrl+H")));
     app->addAction(tr("Sync &Windows…"), this, [this] { openCalendar(m_selected); });
 
+    menuBar()->addMenu(m_remote->menu());
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Capstan"), this, &MainWindow::showAbout);
 
@@ -202,6 +207,11 @@ void MainWindow::connectEngine()
         rememberWorkspace(path);
     });
     connect(m_engine, &EngineClient::snapshotChanged, this, &MainWindow::showSnapshot);
+    connect(m_remote, &RemoteController::actionFinished, this,
+            [this](const QString &, bool, const QString &message) {
+                m_statusLabel->setText(message.section(QLatin1Char('\n'), 0, 0));
+                m_busy->hide();
+            });
     connect(worker, &EngineWorker::operationFinished, this,
             [this](const QString &app, const sync::OperationState &state) {
                 m_statusLabel->setText(tr("%1: %2 — %3")

@@ -19,6 +19,7 @@ class MatrixView;
 class SyncDialog;
 class RollbackDialog;
 class PromoteDialog;
+class RemoteController;
 class YamlView;
 
 // The console's main window: the app-of-apps tree on the left, the
@@ -55,6 +56,7 @@ public:
     AppTreePanel *treePanel() const { return m_tree; }
     MatrixView *matrixView() const { return m_matrix; }
     ApplicationPage *applicationPage() const { return m_page; }
+    RemoteController *remote() const { return m_remote; }
 
 Q_SIGNALS:
     void manifestShown(const QString &path);
@@ -82,6 +84,7 @@ private:
     QLabel *m_statusLabel;
     QLabel *m_snapshotLabel;
     QProgressBar *m_busy;
+    RemoteController *m_remote;
     QMenu *m_recentMenu = nullptr;
     QString m_selected;
     QString m_workspace;

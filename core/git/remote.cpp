@@ -213,4 +213,17 @@ Result<int> Repository::fastForward(const QString &localBranch)
     return relation->behind;
 }
 
+Result<std::optional<QString>> Repository::remoteUrl(const QString &remote) const
+{
+    RemoteHandle handle;
+    const int rc = git_remote_lookup(handle.out(), d->repo.get(), remote.toUtf8().constData());
+    if (rc == GIT_ENOTFOUND) {
+        git_error_clear();
+        return std::optional<QString>();
+    }
+    if (rc < 0)
+        return gitError(QStringLiteral("cannot read remote '%1' in %2").arg(remote, d->path));
+    return std::optional<QString>(urlForMessages(QString::fromUtf8(git_remote_url(handle.get()))));
+}
+
 } // namespace capstan::git

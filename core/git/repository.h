@@ -82,6 +82,8 @@ public:
 
     // Remote operations (remote.cpp, push.cpp). Errors name the remote and its URL.
 
+    // The URL of a remote (a password in it removed); nullopt when there is no such remote.
+    Result<std::optional<QString>> remoteUrl(const QString &remote = QStringLiteral("origin")) const;
     // Updates remote's remote-tracking refs (refs/remotes/<remote>/*) from it; local
     // branches, index and work tree are untouched. When the remote is unreachable
     // nothing changes locally and the error says so.

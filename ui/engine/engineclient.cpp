@@ -90,6 +90,26 @@ void EngineClient::loadResourceTree(const QString &app)
     QMetaObject::invokeMethod(m_worker, [w = m_worker, app] { w->loadResourceTree(app); }, Qt::QueuedConnection);
 }
 
+void EngineClient::fetchRemote()
+{
+    QMetaObject::invokeMethod(m_worker, &EngineWorker::fetchRemote, Qt::QueuedConnection);
+}
+
+void EngineClient::pullRemote()
+{
+    QMetaObject::invokeMethod(m_worker, &EngineWorker::pullRemote, Qt::QueuedConnection);
+}
+
+void EngineClient::pushRemote()
+{
+    QMetaObject::invokeMethod(m_worker, &EngineWorker::pushRemote, Qt::QueuedConnection);
+}
+
+void EngineClient::setGitToken(const QString &token)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, token] { w->setGitToken(token); }, Qt::QueuedConnection);
+}
+
 void EngineClient::loadGitLog(const QString &app)
 {
     QMetaObject::invokeMethod(m_worker, [w = m_worker, app] { w->loadGitLog(app); }, Qt::QueuedConnection);

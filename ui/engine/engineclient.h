@@ -35,6 +35,10 @@ public:
     // The stored manifests of two entries; historyDiffReady carries `requester` back.
     void diffHistoryEntries(qint64 left, qint64 right, const QString &requester);
     void loadGitLog(const QString &app);
+    void fetchRemote();
+    void pullRemote();
+    void pushRemote();
+    void setGitToken(const QString &token);
     void loadResourceTree(const QString &app);
     void diffRevisions(const QString &app, const QString &left, const QString &right, const QString &requester);
     void rollbackToHistory(const QString &app, qint64 historyId, int policy, const engine::SyncCommand &approval);

@@ -11,6 +11,7 @@
 
 #include <QDateTime>
 #include <QMetaType>
+#include <QStringList>
 
 #include <functional>
 #include <map>
@@ -60,6 +61,20 @@ struct AppResourceTree
 };
 using ResourceTreePtr = std::shared_ptr<const AppResourceTree>;
 
+// Where the workspace's branch stands against its remote, as of the last fetch.
+struct RemoteStatus
+{
+    bool hasRemote = false; // the repository has an "origin"
+    QString url;            // without any password
+    QString branch;
+    QString upstream;       // "refs/remotes/origin/main"
+    int ahead = 0;          // local commits to push
+    int behind = 0;         // remote commits to pull
+    QStringList toPush;     // "abc1234 subject" of the commits a push would send, newest first
+    QString error;          // the last fetch failed (offline): everything else works from the local clone
+    QDateTime fetchedAt;    // the last fetch that worked
+};
+
 // Finished diffs, built on the worker thread.
 struct DiffSet
 {
@@ -94,5 +109,6 @@ Q_DECLARE_METATYPE(capstan::ui::HistoryListPtr)
 Q_DECLARE_METATYPE(capstan::ui::DiffSetPtr)
 Q_DECLARE_METATYPE(capstan::ui::GitLogPtr)
 Q_DECLARE_METATYPE(capstan::ui::ResourceTreePtr)
+Q_DECLARE_METATYPE(capstan::ui::RemoteStatus)
 Q_DECLARE_METATYPE(capstan::sync::OperationState)
 Q_DECLARE_METATYPE(capstan::engine::SyncCommand)

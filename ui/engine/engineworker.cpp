@@ -28,6 +28,7 @@ void registerEngineMetaTypes()
     qRegisterMetaType<DiffSetPtr>("capstan::ui::DiffSetPtr");
     qRegisterMetaType<GitLogPtr>("capstan::ui::GitLogPtr");
     qRegisterMetaType<ResourceTreePtr>("capstan::ui::ResourceTreePtr");
+    qRegisterMetaType<RemoteStatus>("capstan::ui::RemoteStatus");
     qRegisterMetaType<sync::OperationState>("capstan::sync::OperationState");
     qRegisterMetaType<engine::SyncCommand>("capstan::engine::SyncCommand");
 }
@@ -101,6 +102,7 @@ void EngineWorker::open(const QString &path)
     }
     m_workspace = std::move(*workspace);
     m_windowsRevision.clear();
+    m_remote = {};
     if (m_settings.clock == engine::ClockMode::RealTime) {
         m_workspace->catchUp();
         m_tickTimer->start();
@@ -108,6 +110,7 @@ void EngineWorker::open(const QString &path)
     auto branch = m_workspace->reconciler().repository().headBranch();
     Q_EMIT workspaceOpened(path, branch ? *branch : QString());
     refresh();
+    publishRemoteStatus({}); // the status as of the last fetch; the next poll fetches
 }
 
 void EngineWorker::tick()
@@ -122,6 +125,7 @@ void EngineWorker::poll()
 {
     if (m_fastPollsLeft > 0)
         --m_fastPollsLeft;
+    fetchRemote(); // the remote's news first, so the refresh can say the branch is behind
     refresh();
 }
 

@@ -41,6 +41,15 @@ public Q_SLOTS:
     void diffHistoryEntries(qint64 left, qint64 right, const QString &requester);
     // `app`'s resources and what the cluster made for them (resourceTreeReady).
     void loadResourceTree(const QString &app);
+    // The Git remote (engineworker_remote.cpp): fetch updates the remote status
+    // (also on every poll); pull fast-forwards the branch; push sends Capstan's
+    // commits, replaying them when the remote moved on. Results: remoteStatusReady
+    // and remoteActionFinished.
+    void fetchRemote();
+    void pullRemote();
+    void pushRemote();
+    // The token https remotes get (from the keyring); kept in memory only.
+    void setGitToken(const QString &token);
     // The commits that changed what `app` renders (gitLogReady).
     void loadGitLog(const QString &app);
     // `app` rendered at two revisions, older on the left (historyDiffReady).
@@ -74,6 +83,9 @@ Q_SIGNALS:
     void historyDiffReady(capstan::ui::DiffSetPtr diffs);
     void gitLogReady(capstan::ui::GitLogPtr log);
     void resourceTreeReady(capstan::ui::ResourceTreePtr tree);
+    void remoteStatusReady(const capstan::ui::RemoteStatus &status);
+    // action: "fetch", "pull" or "push"; message: what happened, or why not.
+    void remoteActionFinished(const QString &action, bool succeeded, const QString &message);
     // succeeded: the rollback ran and succeeded; message: what it did, and how to update Git.
     void historyRollbackFinished(const QString &app, bool succeeded, const QString &message);
     // The images `app` has run, newest first, as "IMAGE=TAG" arguments; bad: those marked bad.
@@ -105,6 +117,9 @@ private:
     QTimer *m_stepTimer;
     int m_fastPollsLeft = 0;
     std::string m_windowsRevision;
+    QString m_gitToken;
+    RemoteStatus m_remote;
+    void publishRemoteStatus(const QString &fetchError);
 };
 
 } // namespace capstan::ui

@@ -110,6 +110,8 @@ private Q_SLOTS:
         auto status = repo->aheadBehind(QStringLiteral("main"));
         QVERIFY2(status.ok(), status.ok() ? "" : status.error().toString().c_str());
         QCOMPARE(*status, (AheadBehind { 0, 0, QStringLiteral("refs/remotes/origin/main") }));
+        QCOMPARE(repo->remoteUrl().value(), std::optional<QString>(remote.url));
+        QCOMPARE(repo->remoteUrl(QStringLiteral("upstream")).value(), std::optional<QString>());
     }
 
     void fetchShowsBehindAndLeavesTheBranch_data() { transports(); }

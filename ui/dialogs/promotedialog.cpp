@@ -1,10 +1,10 @@
 #include "dialogs/promotedialog.h"
 
+#include "dialogs/confirmarea.h"
 #include "engine/engineclient.h"
 #include "models/appidentity.h"
 
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -36,13 +36,6 @@ PromoteDialog::PromoteDialog(EngineClient *engine, const QString &service, const
     m_note->setAccessibleName(tr("Approval note"));
     m_note->setPlaceholderText(tr("Why this promotion is approved (change ticket, reviewer)"));
     m_note->setMaximumHeight(m_note->fontMetrics().lineSpacing() * 4);
-    m_preview->setReadOnly(true);
-    m_preview->setAccessibleName(tr("Promotion preview"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_status->setAccessibleName(tr("Promotion status"));
-    m_confirm->setAccessibleName(tr("Confirm promotion"));
-    m_confirm->setEnabled(false);
 
     if (SnapshotPtr snapshot = engine->snapshot()) {
         const ServiceMatrix matrix = buildServiceMatrix(*snapshot);
@@ -61,16 +54,10 @@ PromoteDialog::PromoteDialog(EngineClient *engine, const QString &service, const
     form->addRow(tr("From:"), m_from);
     form->addRow(tr("To:"), m_to);
     form->addRow(tr("Approval note:"), m_note);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    buttons->addButton(m_confirm, QDialogButtonBox::AcceptRole);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(m_preview, 1);
-    layout->addWidget(m_status);
-    layout->addWidget(buttons);
-
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    disconnect(buttons, &QDialogButtonBox::accepted, nullptr, nullptr);
+    addConfirmArea(this, layout, m_preview, m_status, m_confirm, tr("Promotion preview"), tr("Promotion status"));
+    resize(900, 700);
     connect(m_confirm, &QPushButton::clicked, this, &PromoteDialog::confirm);
     connect(m_from, &QComboBox::currentIndexChanged, this, &PromoteDialog::requestPreview);
     connect(m_to, &QComboBox::currentIndexChanged, this, &PromoteDialog::requestPreview);

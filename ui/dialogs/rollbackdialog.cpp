@@ -1,10 +1,10 @@
 #include "dialogs/rollbackdialog.h"
 
+#include "dialogs/confirmarea.h"
 #include "dialogs/historyrollbackpage.h"
 #include "engine/engineclient.h"
 
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -38,13 +38,6 @@ RollbackDialog::RollbackDialog(EngineClient *engine, const QString &app, QWidget
     m_images->setAccessibleName(tr("Image to roll back to"));
     m_commits->setAccessibleName(tr("Commit to revert"));
     m_strategies->setAccessibleName(tr("Rollback strategy"));
-    m_preview->setReadOnly(true);
-    m_preview->setAccessibleName(tr("Rollback preview"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_status->setAccessibleName(tr("Rollback status"));
-    m_confirm->setAccessibleName(tr("Confirm rollback"));
-    m_confirm->setEnabled(false);
 
     auto *revertPage = new QWidget(m_strategies);
     auto *revertForm = new QFormLayout(revertPage);
@@ -57,16 +50,9 @@ RollbackDialog::RollbackDialog(EngineClient *engine, const QString &app, QWidget
     m_strategies->insertTab(RevertStrategy, revertPage, tr("&Git revert"));
     m_strategies->insertTab(HistoryStrategy, m_history, tr("&History rollback"));
     m_strategies->insertTab(ImageStrategy, imagePage, tr("&Image override"));
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    buttons->addButton(m_confirm, QDialogButtonBox::AcceptRole);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_strategies);
-    layout->addWidget(m_preview, 1);
-    layout->addWidget(m_status);
-    layout->addWidget(buttons);
-
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    disconnect(buttons, &QDialogButtonBox::accepted, nullptr, nullptr);
+    layout->addWidget(m_strategies, 2);
+    addConfirmArea(this, layout, m_preview, m_status, m_confirm, tr("Rollback preview"), tr("Rollback status"));
     connect(m_confirm, &QPushButton::clicked, this, &RollbackDialog::confirm);
     connect(m_images, &QComboBox::currentIndexChanged, this, &RollbackDialog::requestPreview);
     connect(m_commits, &QComboBox::currentIndexChanged, this, &RollbackDialog::requestPreview);
@@ -83,6 +69,7 @@ RollbackDialog::RollbackDialog(EngineClient *engine, const QString &app, QWidget
     connect(worker, &EngineWorker::gitChangeReady, this, &RollbackDialog::showResult);
     connect(worker, &EngineWorker::gitChangeRefused, this, &RollbackDialog::showRefusal);
 
+    resize(1000, 800);
     m_status->setText(tr("Loading the commits and images of %1…").arg(app));
     engine->loadRevertCandidates(app);
     engine->loadImageHistory(app);

@@ -34,7 +34,8 @@ AppTreePanel::AppTreePanel(QWidget *parent)
     m_view->header()->setSectionResizeMode(AppTreeModel::NameColumn, QHeaderView::Stretch);
     // Fixed widths that fit every status word: sizing to contents would measure
     // every row of a thousand-application tree on each refresh.
-    const int iconAndMargins = m_view->iconSize().width() + 4 * m_view->style()->pixelMetric(QStyle::PM_HeaderMargin) + 16;
+    const int iconAndMargins = m_view->style()->pixelMetric(QStyle::PM_SmallIconSize)
+        + 4 * m_view->style()->pixelMetric(QStyle::PM_HeaderMargin) + 6;
     const QFontMetrics metrics(m_view->font());
     int syncWidth = metrics.horizontalAdvance(m_model->headerData(AppTreeModel::SyncColumn, Qt::Horizontal).toString());
     for (auto status : {compare::SyncStatus::Synced, compare::SyncStatus::OutOfSync, compare::SyncStatus::Unknown})

@@ -484,6 +484,54 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Fetching from %1…</source>
+        <translation>Abruf von %1…</translation>
+    </message>
+    <message>
+        <source>Fetched from %1.</source>
+        <translation>Von %1 abgerufen.</translation>
+    </message>
+    <message>
+        <source>%1 is up to date.</source>
+        <translation>%1 ist aktuell.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 moved forward by %n commit(s).</source>
+        <translation>
+            <numerusform>%1 wurde um %n Commit vorgerückt.</numerusform>
+            <numerusform>%1 wurde um %n Commits vorgerückt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pushing %1…</source>
+        <translation>%1 wird übertragen…</translation>
+    </message>
+    <message>
+        <source>Nothing was pushed; your commits are kept on %1.
+%2</source>
+        <translation>Es wurde nichts übertragen; Ihre Commits bleiben auf %1 erhalten.
+%2</translation>
+    </message>
+    <message>
+        <source>The remote already has everything on %1.</source>
+        <translation>Das Remote-Repository hat bereits alles von %1.</translation>
+    </message>
+    <message>
+        <source>Pushed %1 to %2.</source>
+        <translation>%1 wurde übertragen (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The remote had moved on: %n commit(s) replayed on its tip and pushed (%1 is now %2).</source>
+        <translation>
+            <numerusform>Das Remote-Repository war weiter: %n Commit auf dessen Spitze neu angewendet und übertragen (%1 ist jetzt %2).</numerusform>
+            <numerusform>Das Remote-Repository war weiter: %n Commits auf dessen Spitze neu angewendet und übertragen (%1 ist jetzt %2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The remote had moved on and commit %1 does not apply on its tip; nothing was pushed and your commits are kept on %2. Conflicting files: %3</source>
+        <translation>Das Remote-Repository war weiter und Commit %1 lässt sich nicht auf dessen Spitze anwenden; es wurde nichts übertragen und Ihre Commits bleiben auf %2 erhalten. Dateien mit Konflikten: %3</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ui::EnvironmentMatrixModel</name>
@@ -1012,6 +1060,112 @@
     <message>
         <source>Committing…</source>
         <translation>Commit wird erstellt…</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ui::RemoteController</name>
+    <message>
+        <source>&amp;Repository</source>
+        <translation>&amp;Repository</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch</source>
+        <translation>&amp;Abrufen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>&amp;Pull (Fast-Forward)</source>
+        <translation>&amp;Nachziehen (Fast-Forward)</translation>
+    </message>
+    <message>
+        <source>P&amp;ush…</source>
+        <translation>Ü&amp;bertragen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>&amp;Access Token…</source>
+        <translation>&amp;Zugriffstoken…</translation>
+    </message>
+    <message>
+        <source>Git remote status</source>
+        <translation>Status des Git-Remotes</translation>
+    </message>
+    <message>
+        <source>The desktop keyring is not available (%1): a token is used for this session only and never written to a file.</source>
+        <translation>Der Schlüsselbund der Arbeitsumgebung ist nicht verfügbar (%1): Ein Token gilt nur für diese Sitzung und wird nie in eine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>No remote</source>
+        <translation>Kein Remote</translation>
+    </message>
+    <message>
+        <source>%1 unreachable — working from the local clone</source>
+        <translation>%1 nicht erreichbar — es wird mit dem lokalen Klon gearbeitet</translation>
+    </message>
+    <message>
+        <source>%1 has diverged from %2: %3 to push, %4 to pull</source>
+        <translation>%1 weicht von %2 ab: %3 zu übertragen, %4 nachzuziehen</translation>
+    </message>
+    <message>
+        <source>Commits to push: %1</source>
+        <translation>Zu übertragende Commits: %1</translation>
+    </message>
+    <message>
+        <source>Commits behind %1: %2</source>
+        <translation>Commits hinter %1: %2</translation>
+    </message>
+    <message>
+        <source>Not fetched yet</source>
+        <translation>Noch nicht abgerufen</translation>
+    </message>
+    <message>
+        <source>Up to date with %1</source>
+        <translation>Auf dem Stand von %1</translation>
+    </message>
+    <message>
+        <source>Remote: %1</source>
+        <translation>Remote: %1</translation>
+    </message>
+    <message>
+        <source>The repository has no remote named origin.</source>
+        <translation>Das Repository hat kein Remote namens origin.</translation>
+    </message>
+    <message>
+        <source>Last fetched %1</source>
+        <translation>Zuletzt abgerufen: %1</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Übertragen</translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation>Nachziehen</translation>
+    </message>
+    <message>
+        <source>Push %1</source>
+        <translation>%1 übertragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Push %n commit(s) from %1 to %2?</source>
+        <translation>
+            <numerusform>%n Commit von %1 nach %2 übertragen?</numerusform>
+            <numerusform>%n Commits von %1 nach %2 übertragen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Access Token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>Token for %1 (kept in the desktop&apos;s keyring):</source>
+        <translation>Token für %1 (im Schlüsselbund der Arbeitsumgebung gespeichert):</translation>
     </message>
 </context>
 <context>

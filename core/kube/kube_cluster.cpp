@@ -291,7 +291,10 @@ ApiResult<Object> KubeCluster::apply(const Object &object, const cluster::ApplyO
                 return created.error();
             return Object(std::move(*created));
         }
-        body["metadata"].set("resourceVersion", Node::string(existing->textAt({ "metadata", "resourceVersion" })));
+        // A caller that read the object first sends its resourceVersion: keep it, so a
+        // change made since is refused (409) rather than overwritten.
+        if (object.root().textAt({ "metadata", "resourceVersion" }).empty())
+            body["metadata"].set("resourceVersion", Node::string(existing->textAt({ "metadata", "resourceVersion" })));
         auto replaced = d->callJson("PUT", path + query, d->subject("update", *r, ns, object.name()),
             QByteArray::fromStdString(cluster::detail::toJson(body)), "application/json");
         if (!replaced)

@@ -72,7 +72,10 @@ bool KubeFixture::start()
 void KubeFixture::serve(FakeApiServer::Handler rest)
 {
     const bool aggregated = aggregatedDiscovery;
-    server->setHandler([rest, aggregated](const RecordedRequest &r) -> CannedResponse {
+    const QMap<QString, QByteArray> extra = discovery;
+    server->setHandler([rest, aggregated, extra](const RecordedRequest &r) -> CannedResponse {
+        if (auto it = extra.constFind(r.path); it != extra.cend())
+            return { 200, *it };
         // Like a real server: aggregated discovery only to a client that asks for it.
         const bool wantsAggregated = aggregated && r.header("accept").contains("as=APIGroupDiscoveryList");
         if (r.path == "/api")

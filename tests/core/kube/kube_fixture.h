@@ -18,6 +18,9 @@ struct KubeFixture
     QString clientKey;
     std::unique_ptr<FakeApiServer> server;
     bool aggregatedDiscovery = false;
+    // Discovery documents by path, answered before the built-in v1.29 ones (a test that
+    // serves more API groups replaces "/apis" and adds their resource lists). Set before serve().
+    QMap<QString, QByteArray> discovery;
 
     // Makes the PKI and starts the server; false (with a warning) when openssl fails.
     bool start();

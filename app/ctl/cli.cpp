@@ -7,9 +7,11 @@
 #include "ctl/commands/app_diff_command.h"
 #include "ctl/commands/app_sync_commands.h"
 #include "ctl/commands/app_view_commands.h"
+#include "ctl/commands/argocd_commands.h"
 #include "ctl/commands/demo_command.h"
 #include "ctl/commands/proj_windows_command.h"
 #include "ctl/commands/resource_health_command.h"
+#include "ctl/commands/workspace_options.h"
 
 namespace capstan::ctl {
 
@@ -34,6 +36,12 @@ Cli::Cli()
     m_commands.push_back(std::make_unique<AppMarkBadCommand>());
     m_commands.push_back(std::make_unique<AppHistoryRetentionCommand>());
     m_commands.push_back(std::make_unique<AppResumeAutoSyncCommand>());
+    m_commands.push_back(std::make_unique<ArgoCdAppListCommand>());
+    m_commands.push_back(std::make_unique<ArgoCdAppGetCommand>());
+    m_commands.push_back(std::make_unique<ArgoCdAppHistoryCommand>());
+    m_commands.push_back(std::make_unique<ArgoCdAppSyncCommand>());
+    m_commands.push_back(std::make_unique<ArgoCdAppRollbackCommand>());
+    m_commands.push_back(std::make_unique<ArgoCdAppTerminateOpCommand>());
 }
 Cli::~Cli() = default;
 
@@ -49,7 +57,10 @@ QString Cli::help() const
         text += QStringLiteral("  %1  %2\n").arg(c->name().leftJustified(width), c->summary());
     text += QStringLiteral("\nGlobal options:\n"
                            "  -h, --help     Show this help, or a command's with COMMAND --help\n"
-                           "  --version      Print Capstan's version\n");
+                           "  --version      Print Capstan's version\n"
+                           "  --context NAME, --kubeconfig PATH\n"
+                           "                 Work on the real cluster of a kubeconfig context instead of the\n"
+                           "                 sandbox (any workspace command; see its --help)\n");
     return text;
 }
 
@@ -69,8 +80,27 @@ Command *Cli::find(const QStringList &arguments, qsizetype &wordCount) const
     return best;
 }
 
-int Cli::run(const QStringList &arguments, std::ostream &out, std::ostream &err)
+namespace {
+
+// `capstanctl --context prod app list` reads as `capstanctl app list --context prod`.
+QStringList withClusterOptionsLast(const QStringList &arguments)
 {
+    QStringList leading;
+    qsizetype i = 0;
+    bool takesValue = false;
+    while (i < arguments.size() && isClusterOption(arguments[i], takesValue)) {
+        const qsizetype count = takesValue && i + 1 < arguments.size() ? 2 : 1;
+        leading << arguments.mid(i, count);
+        i += count;
+    }
+    return leading.isEmpty() ? arguments : arguments.mid(i) + leading;
+}
+
+} // namespace
+
+int Cli::run(const QStringList &commandLine, std::ostream &out, std::ostream &err)
+{
+    const QStringList arguments = withClusterOptionsLast(commandLine);
     if (arguments.isEmpty()) {
         err << help();
         return ExitUsage;

@@ -148,13 +148,13 @@ QString AppWaitCommand::usage() const
 {
     return QStringLiteral(
                "Usage: capstanctl app wait NAME [--health] [--sync] [--timeout SECONDS] [workspace options]\n\n"
-               "Lets the sandbox's simulated time pass until the application is Healthy (--health),\n"
-               "Synced (--sync) or both (neither option given). Exit status 1 on timeout, with the\n"
-               "state it was in.\n\n"
+               "Lets the sandbox's simulated time pass (real time on a --context cluster) until the\n"
+               "application is Healthy (--health), Synced (--sync) or both (neither option given).\n"
+               "Exit status 1 on timeout, with the state it was in.\n\n"
                "Options:\n"
                "  --health           wait for health Healthy\n"
                "  --sync             wait for sync status Synced\n"
-               "  --timeout SECONDS  give up after this much (simulated) time (default 300)\n")
+               "  --timeout SECONDS  give up after this much (sandbox: simulated) time (default 300)\n")
         + WorkspaceOptions::usage();
 }
 

@@ -75,7 +75,7 @@ QString firstSet(std::initializer_list<QString> values)
 
 void WorkspaceOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({ m_repo, m_data, m_branch, m_now });
+    parser.addOptions({ m_repo, m_data, m_branch, m_now, m_context, m_kubeconfig });
 }
 
 QString WorkspaceOptions::usage()
@@ -85,7 +85,12 @@ QString WorkspaceOptions::usage()
                           "  --repo PATH      the GitOps repository (default: the one containing the current folder)\n"
                           "  --data DIR       the sandbox cluster and history (default: <git dir>/capstan)\n"
                           "  --branch BRANCH  the branch applications follow (default: the one checked out)\n"
-                          "  --now ISO8601    take this UTC time as now for sync windows (for tests and scripts)\n");
+                          "  --now ISO8601    take this UTC time as now for sync windows (for tests and scripts)\n"
+                          "Cluster options (default: the sandbox cluster in --data):\n"
+                          "  --context NAME   use the real cluster of this kubeconfig context; applications\n"
+                          "                   whose destination is another cluster are shown, not synced\n"
+                          "  --kubeconfig PATH  the kubeconfig file (repeatable, merged; default: $KUBECONFIG,\n"
+                          "                   else ~/.kube/config); without --context, its current-context\n");
 }
 
 Result<engine::WorkspaceConfig> WorkspaceOptions::config(const QCommandLineParser &parser) const
@@ -114,6 +119,10 @@ Result<engine::WorkspaceConfig> WorkspaceOptions::config(const QCommandLineParse
     config.dataDirectory = firstSet({ parser.value(m_data), local->data, user->data });
     config.branch = firstSet({ parser.value(m_branch), local->branch, user->branch });
     config.clock = engine::ClockMode::Simulated;
+    if (parser.isSet(m_context) || parser.isSet(m_kubeconfig))
+        config.context = parser.value(m_context);
+    for (const QString &file : parser.values(m_kubeconfig))
+        config.kubeconfigFiles << QDir::cleanPath(QDir::current().absoluteFilePath(file));
     return config;
 }
 
@@ -197,6 +206,21 @@ AppTarget openApp(const Command &command, Streams &io, const WorkspaceOptions &o
         return target;
     }
     return openApp(command, io, options, parser, positional.first().toStdString());
+}
+
+bool isClusterOption(const QString &argument, bool &takesValue)
+{
+    for (const QLatin1String name : { QLatin1String("--context"), QLatin1String("--kubeconfig") }) {
+        if (argument == name) {
+            takesValue = true;
+            return true;
+        }
+        if (argument.startsWith(QString(name) + QLatin1Char('='))) {
+            takesValue = false;
+            return true;
+        }
+    }
+    return false;
 }
 
 int fail(const Command &command, Streams &io, const std::string &message)

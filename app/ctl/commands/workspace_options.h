@@ -14,8 +14,8 @@
 namespace capstan::ctl {
 
 // The options every workspace command shares: which repository, where its
-// data lives, which branch, and (hidden, for tests and scripts) the time the
-// command takes as now.
+// data lives, which branch, which cluster (the sandbox, or a kubeconfig
+// context), and (for tests and scripts) the time the command takes as now.
 class WorkspaceOptions final
 {
 public:
@@ -35,7 +35,14 @@ private:
     QCommandLineOption m_data { QStringLiteral("data"), QString(), QStringLiteral("DIR") };
     QCommandLineOption m_branch { QStringLiteral("branch"), QString(), QStringLiteral("BRANCH") };
     QCommandLineOption m_now { QStringLiteral("now"), QString(), QStringLiteral("ISO8601") };
+    QCommandLineOption m_context { QStringLiteral("context"), QString(), QStringLiteral("NAME") };
+    QCommandLineOption m_kubeconfig { QStringLiteral("kubeconfig"), QString(), QStringLiteral("PATH") };
 };
+
+// Whether `argument` is one of the cluster options (--context, --kubeconfig)
+// that capstanctl also takes before the command's words, as kubectl does;
+// `takesValue`: the next argument is its value.
+bool isClusterOption(const QString &argument, bool &takesValue);
 
 // An open workspace, refreshed once.
 struct OpenWorkspace

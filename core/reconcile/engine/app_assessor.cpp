@@ -139,6 +139,12 @@ AppState assessApplication(const AssessmentInput &input)
 
     assessRevisionAndWindow(input, state);
 
+    if (input.destinationError) {
+        state.conditions.push_back({argo::ConditionType::InvalidSpecError, *input.destinationError, app.where});
+        state.sync = compare::SyncStatus::Unknown;
+        state.health = health::HealthStatus::Unknown;
+        return state;
+    }
     if (!input.rendered || !*input.rendered) {
         const Error &e = input.rendered ? input.rendered->error() : Error{"the application has no source", app.where};
         state.conditions.push_back({argo::ConditionType::ComparisonError, e.message, e.where});

@@ -8,6 +8,7 @@
 #include "reconcile/render/application_source.h"
 
 #include <memory>
+#include <optional>
 
 namespace capstan::engine {
 
@@ -22,6 +23,8 @@ struct AssessmentInput
     const Result<std::shared_ptr<const render::RenderedSource>> *rendered = nullptr;
     std::vector<manifest::Object> live; // objects the cluster tracks as this application's
     cluster::Cluster *cluster = nullptr;  // for the scope of kinds (namespaced or not)
+    // Why the cluster is not the application's destination; nothing is compared then.
+    std::optional<std::string> destinationError;
     QDateTime now;
     // OutOfSyncOnly: Synced resources get no YAML text (a refresh of thousands
     // of applications); Reconciler::resourceState() gives it on demand.

@@ -61,6 +61,11 @@ Result<void> Reconciler::updateLive()
     return m_live->update();
 }
 
+std::optional<std::string> Reconciler::destinationProblem(const argo::Application &app) const
+{
+    return m_options.destinationCheck ? m_options.destinationCheck(app.destination) : std::nullopt;
+}
+
 const argo::Application *Reconciler::application(const std::string &name) const
 {
     auto it = m_applications.find(name);
@@ -223,6 +228,7 @@ Result<std::shared_ptr<const WorkspaceSnapshot>> Reconciler::refresh(const QDate
         input.rendered = &rendered.result;
         input.revision = revisions[name];
         input.cluster = m_cluster.get();
+        input.destinationError = destinationProblem(app);
         input.now = now;
         input.detail = compare::Detail::OutOfSyncOnly;
 
@@ -292,6 +298,10 @@ Result<std::vector<manifest::Object>> Reconciler::desiredObjects(const std::stri
 
 Result<std::vector<manifest::Object>> Reconciler::liveObjects(const std::string &name)
 {
+    // What another cluster runs for an application is not to be found in this one.
+    if (const argo::Application *app = application(name))
+        if (auto problem = destinationProblem(*app))
+            return makeError(*problem, app->where);
     if (auto live = updateLive(); !live)
         return live.error();
     std::vector<manifest::Object> objects;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "argo/application.h"
 #include "cluster/cluster.h"
 #include "common/result.h"
 #include "git/repository.h"
@@ -10,10 +11,16 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace capstan::engine {
+
+// Why the cluster is not the one an application's destination names, or
+// nullopt when it is.
+using DestinationCheck = std::function<std::optional<std::string>(const argo::ApplicationDestination &)>;
 
 struct WorkspaceOptions
 {
@@ -22,6 +29,10 @@ struct WorkspaceOptions
     // only on the first refresh and then at most this often: a watch does not
     // see changes that other processes make to the same sandbox file.
     std::chrono::seconds liveResyncInterval{60};
+    // Unset: the cluster serves every destination (the sandbox plays whichever
+    // cluster the applications name). An application it rejects is not compared
+    // or synced; it gets an InvalidSpecError condition with the reason.
+    DestinationCheck destinationCheck = {};
 };
 
 // Renders what Git wants for every application, compares it with the cluster
@@ -84,6 +95,7 @@ private:
     };
 
     Result<git::Snapshot> snapshotFor(const std::string &targetRevision);
+    std::optional<std::string> destinationProblem(const argo::Application &app) const;
     Result<void> updateLive();
 
     git::Repository m_repository;

@@ -5,8 +5,11 @@
 #include "reconcile/engine/reconciler.h"
 #include "reconcile/history/history_store.h"
 
+#include <QStringList>
+
 #include <chrono>
 #include <memory>
+#include <optional>
 
 namespace capstan::engine {
 
@@ -18,13 +21,22 @@ enum class ClockMode { Simulated, RealTime };
 struct WorkspaceConfig
 {
     QString repository;    // the GitOps repository (its work tree or any folder in it)
-    QString dataDirectory; // sandbox.db and history.db; empty: <git dir>/capstan
+    // sandbox.db and history.db; empty: <git dir>/capstan. A context keeps its
+    // history.db in contexts/<context>/ below it.
+    QString dataDirectory;
     QString branch;        // empty: the branch checked out
     ClockMode clock = ClockMode::Simulated;
+    // A kubeconfig context: the workspace deploys to that real cluster instead
+    // of the sandbox. Unset: the sandbox; empty: the kubeconfig's current-context.
+    // (Both initialised explicitly: callers brace-initialise the fields above only.)
+    std::optional<QString> context = std::nullopt;
+    // The kubeconfig files to merge; empty: KUBECONFIG, else ~/.kube/config.
+    QStringList kubeconfigFiles = {};
 };
 
 // A GitOps repository together with the cluster it deploys to (the embedded
-// sandbox) and the durable record of what was done. Use from one thread at a time.
+// sandbox, or the real cluster of a kubeconfig context) and the durable record
+// of what was done. Use from one thread at a time.
 class Workspace final
 {
 public:
@@ -33,17 +45,21 @@ public:
 
     Reconciler &reconciler() { return *m_reconciler; }
     history::HistoryStore &history() { return *m_history; }
-    cluster::Cluster &cluster() { return *m_sandbox; }
+    cluster::Cluster &cluster() { return *m_cluster; }
+    // nullptr when the workspace deploys to a real cluster.
     cluster::SandboxCluster *sandbox() { return m_sandbox.get(); }
+    // The kubeconfig context in use; empty for the sandbox.
+    const std::string &contextName() const { return m_contextName; }
     const WorkspaceConfig &config() const { return m_config; }
     QString dataDirectory() const { return m_dataDirectory; }
 
     // Lets time pass for the cluster: the sandbox's controllers run (simulated
-    // clock), or the thread sleeps while they do (real time).
+    // clock), or the thread sleeps while they do (real time, and real clusters).
     void letTimePass(std::chrono::seconds duration);
-    // The cluster's idea of now.
+    // The cluster's idea of now (the wall clock for a real cluster).
     std::chrono::system_clock::time_point now() const;
-    // Brings a simulated sandbox up to the wall clock, by at most maxCatchUp.
+    // Brings a simulated sandbox up to the wall clock, by at most maxCatchUp;
+    // nothing to do for a real cluster.
     void catchUp(std::chrono::seconds maxCatchUp = std::chrono::seconds(120));
 
 private:
@@ -51,7 +67,9 @@ private:
 
     WorkspaceConfig m_config;
     QString m_dataDirectory;
-    std::shared_ptr<cluster::SandboxCluster> m_sandbox;
+    std::shared_ptr<cluster::Cluster> m_cluster;
+    std::shared_ptr<cluster::SandboxCluster> m_sandbox; // null for a real cluster
+    std::string m_contextName;
     std::unique_ptr<history::HistoryStore> m_history;
     std::unique_ptr<Reconciler> m_reconciler;
 };

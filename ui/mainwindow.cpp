@@ -10,6 +10,7 @@
 #include "remote/remotecontroller.h"
 #include "views/applicationpage.h"
 #include "views/apptreepanel.h"
+#include "views/clusterpicker.h"
 #include "views/matrixview.h"
 #include "yamlview.h"
 
@@ -186,6 +187,9 @@ void MainWindow::createMenus()
     toolbar->addAction(syncAction);
     toolbar->addAction(diff);
     toolbar->addAction(historyAction);
+    toolbar->addSeparator();
+    m_clusters = new ClusterPicker(m_engine, toolbar);
+    toolbar->addWidget(m_clusters);
 }
 
 void MainWindow::connectEngine()
@@ -202,6 +206,11 @@ void MainWindow::connectEngine()
     connect(worker, &EngineWorker::workspaceOpened, this, [this](const QString &path, const QString &branch) {
         m_workspace = path;
         m_branch = branch;
+        // Until the first refresh of this workspace (or cluster) there is nothing to show.
+        m_tree->setSnapshot(nullptr);
+        m_matrix->setSnapshot(nullptr);
+        m_page->setSnapshot(nullptr);
+        m_snapshotLabel->setText(tr("Not refreshed yet"));
         setWindowTitle(tr("%1 — Capstan").arg(QFileInfo(path).fileName()));
         m_stack->setCurrentIndex(0);
         rememberWorkspace(path);

@@ -19,6 +19,7 @@ class MatrixView;
 class SyncDialog;
 class RollbackDialog;
 class PromoteDialog;
+class ClusterPicker;
 class RemoteController;
 class YamlView;
 
@@ -57,6 +58,7 @@ public:
     MatrixView *matrixView() const { return m_matrix; }
     ApplicationPage *applicationPage() const { return m_page; }
     RemoteController *remote() const { return m_remote; }
+    ClusterPicker *clusterPicker() const { return m_clusters; }
 
 Q_SIGNALS:
     void manifestShown(const QString &path);
@@ -85,6 +87,7 @@ private:
     QLabel *m_snapshotLabel;
     QProgressBar *m_busy;
     RemoteController *m_remote;
+    ClusterPicker *m_clusters = nullptr;
     QMenu *m_recentMenu = nullptr;
     QString m_selected;
     QString m_workspace;

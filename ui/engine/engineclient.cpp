@@ -17,6 +17,8 @@ EngineClient::EngineClient(EngineSettings settings, QObject *parent)
         m_snapshot = snapshot;
         Q_EMIT snapshotChanged(snapshot);
     });
+    // Another workspace or cluster: nothing of the last one may be shown as its state.
+    connect(m_worker, &EngineWorker::workspaceOpened, this, [this] { m_snapshot.reset(); });
     connect(m_worker, &EngineWorker::windowsReady, this, [this](ProjectWindowsPtr windows) {
         m_windows = std::move(windows);
         Q_EMIT windowsChanged();
@@ -88,6 +90,16 @@ void EngineClient::diffHistoryEntries(qint64 left, qint64 right, const QString &
 void EngineClient::loadResourceTree(const QString &app)
 {
     QMetaObject::invokeMethod(m_worker, [w = m_worker, app] { w->loadResourceTree(app); }, Qt::QueuedConnection);
+}
+
+void EngineClient::useCluster(const std::optional<QString> &context)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, context] { w->useCluster(context); }, Qt::QueuedConnection);
+}
+
+void EngineClient::loadContexts()
+{
+    QMetaObject::invokeMethod(m_worker, &EngineWorker::loadContexts, Qt::QueuedConnection);
 }
 
 void EngineClient::fetchRemote()

@@ -35,6 +35,9 @@ public:
     // The stored manifests of two entries; historyDiffReady carries `requester` back.
     void diffHistoryEntries(qint64 left, qint64 right, const QString &requester);
     void loadGitLog(const QString &app);
+    // nullopt: the embedded sandbox; else a kubeconfig context.
+    void useCluster(const std::optional<QString> &context);
+    void loadContexts();
     void fetchRemote();
     void pullRemote();
     void pushRemote();

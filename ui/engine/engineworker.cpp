@@ -95,15 +95,18 @@ void EngineWorker::open(const QString &path)
         m_operation.reset();
     }
     m_stepTimer->stop();
-    auto workspace = engine::Workspace::open({path, {}, {}, m_settings.clock});
+    engine::WorkspaceConfig config{path, {}, {}, m_settings.clock};
+    config.context = m_context;
+    auto workspace = engine::Workspace::open(config);
     if (!workspace) {
         Q_EMIT failed(tr("Cannot open %1: %2").arg(path, text(workspace.error().toString())));
         return;
     }
     m_workspace = std::move(*workspace);
+    m_path = path;
     m_windowsRevision.clear();
     m_remote = {};
-    if (m_settings.clock == engine::ClockMode::RealTime) {
+    if (m_settings.clock == engine::ClockMode::RealTime && m_workspace->sandbox()) {
         m_workspace->catchUp();
         m_tickTimer->start();
     }

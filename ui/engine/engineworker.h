@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <mutex>
 
 class QTimer;
@@ -41,6 +42,11 @@ public Q_SLOTS:
     void diffHistoryEntries(qint64 left, qint64 right, const QString &requester);
     // `app`'s resources and what the cluster made for them (resourceTreeReady).
     void loadResourceTree(const QString &app);
+    // Which cluster the workspace deploys to (engineworker_cluster.cpp): the
+    // embedded sandbox (nullopt) or a kubeconfig context; reopens the workspace.
+    void useCluster(const std::optional<QString> &context);
+    // The kubeconfig's contexts (contextsReady).
+    void loadContexts();
     // The Git remote (engineworker_remote.cpp): fetch updates the remote status
     // (also on every poll); pull fast-forwards the branch; push sends Capstan's
     // commits, replaying them when the remote moved on. Results: remoteStatusReady
@@ -84,6 +90,9 @@ Q_SIGNALS:
     void gitLogReady(capstan::ui::GitLogPtr log);
     void resourceTreeReady(capstan::ui::ResourceTreePtr tree);
     void remoteStatusReady(const capstan::ui::RemoteStatus &status);
+    // contexts: every kubeconfig context; current: the one in use ("" for the sandbox);
+    // error: why there is no kubeconfig to read.
+    void contextsReady(const QStringList &contexts, const QString &current, const QString &error);
     // action: "fetch", "pull" or "push"; message: what happened, or why not.
     void remoteActionFinished(const QString &action, bool succeeded, const QString &message);
     // succeeded: the rollback ran and succeeded; message: what it did, and how to update Git.
@@ -118,6 +127,8 @@ private:
     int m_fastPollsLeft = 0;
     std::string m_windowsRevision;
     QString m_gitToken;
+    std::optional<QString> m_context; // nullopt: the sandbox
+    QString m_path;                   // the workspace open now
     RemoteStatus m_remote;
     void publishRemoteStatus(const QString &fetchError);
 };

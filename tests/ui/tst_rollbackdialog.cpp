@@ -186,6 +186,24 @@ private Q_SLOTS:
             QVERIFY(dialog.confirmButton()->isEnabled());
         }
     }
+
+    void revertCommitsTheSuggestedCommit()
+    {
+        // Last: it undoes the newest change to prod (the image rollback above).
+        RollbackDialog dialog(m_engine.client.get(), QStringLiteral("order-service-prod"));
+        QSignalSpy previewed(&dialog, &RollbackDialog::previewShown);
+        QVERIFY2(previewed.wait(60000), qPrintable(dialog.statusLabel()->text()));
+        QCOMPARE(dialog.strategies()->currentIndex(), int(RollbackDialog::RevertStrategy));
+        const QString suggested = dialog.commitCombo()->currentText();
+        QVERIFY2(suggested.contains(QStringLiteral("rollback: order-service to v1.1.0")), qPrintable(suggested));
+        QVERIFY(dialog.previewText()->toPlainText().contains(QStringLiteral("v1.2.1"))); // what prod gets back
+
+        QSignalSpy committed(&dialog, &RollbackDialog::committed);
+        QTest::mouseClick(dialog.confirmButton(), Qt::LeftButton);
+        QVERIFY2(committed.wait(60000), qPrintable(dialog.statusLabel()->text()));
+        QCOMPARE(headSubject(), QStringLiteral("revert: rollback: order-service to v1.1.0"));
+        QVERIFY(committed.first().at(1).toString().startsWith(headSubject()));
+    }
 };
 
 QTEST_MAIN(TestRollbackDialog)

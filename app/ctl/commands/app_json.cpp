@@ -156,4 +156,17 @@ QJsonObject toJson(const history::HistoryEntry &entry)
     return json;
 }
 
+QStringList appListHeaders()
+{
+    return { QStringLiteral("NAME"), QStringLiteral("PROJECT"), QStringLiteral("SYNC"), QStringLiteral("HEALTH"),
+        QStringLiteral("SYNCPOLICY") };
+}
+
+QStringList appListRow(const engine::AppState &app)
+{
+    return { QString::fromStdString(app.name), QString::fromStdString(app.project),
+        QString::fromLatin1(compare::toString(app.sync)), QString::fromStdString(std::string(health::toString(app.health))),
+        syncPolicyText(app) };
+}
+
 } // namespace capstan::ctl

@@ -4,6 +4,7 @@
 #include "reconcile/history/history_types.h"
 
 #include <QJsonObject>
+#include <QStringList>
 
 namespace capstan::ctl {
 
@@ -17,5 +18,10 @@ QString syncPolicyText(const engine::AppState &app);
 QString healthText(const engine::AppState &app);
 QString healthText(const std::optional<health::Health> &health);
 QString approvalText(const engine::AppState &app);
+
+// The columns every application list starts with (`app list`, `argocd app list`):
+// name, project, sync, health and sync policy.
+QStringList appListHeaders();
+QStringList appListRow(const engine::AppState &app);
 
 } // namespace capstan::ctl

@@ -121,15 +121,13 @@ int AppListCommand::run(const QStringList &arguments, Streams &io)
         printStructured(io.out, array, format);
         return ExitOk;
     }
-    QStringList headers { QStringLiteral("NAME"), QStringLiteral("PROJECT"), QStringLiteral("SYNC"),
-        QStringLiteral("HEALTH"), QStringLiteral("SYNCPOLICY") };
+    QStringList headers = appListHeaders();
     if (format == OutputFormat::Wide)
         headers << QStringLiteral("REVISION") << QStringLiteral("PATH") << QStringLiteral("DESTINATION")
                 << QStringLiteral("WINDOW") << QStringLiteral("CONDITIONS");
     Table table(headers);
     for (const engine::AppState &app : apps) {
-        QStringList row { qs(app.name), qs(app.project), QString::fromLatin1(compare::toString(app.sync)),
-            qs(health::toString(app.health)), syncPolicyText(app) };
+        QStringList row = appListRow(app);
         if (format == OutputFormat::Wide)
             row << shortRevision(app.revision) << orDash(qs(app.path)) << orDash(qs(app.destinationNamespace))
                 << qs(argo::syncWindowStateName(app.window.state)) << QString::number(app.conditions.size());

@@ -186,16 +186,14 @@ int ArgoCdAppListCommand::run(const QStringList &arguments, Streams &io)
         printStructured(io.out, array, format);
         return ExitOk;
     }
-    QStringList headers { QStringLiteral("NAME"), QStringLiteral("PROJECT"), QStringLiteral("SYNC"),
-        QStringLiteral("HEALTH"), QStringLiteral("SYNCPOLICY") };
+    QStringList headers = appListHeaders();
     if (format == OutputFormat::Wide)
         headers << QStringLiteral("REVISION") << QStringLiteral("DESTINATION") << QStringLiteral("WINDOW")
                 << QStringLiteral("OPERATION");
     Table table(headers);
     for (std::size_t i = 0; i < apps.size(); ++i) {
         const engine::AppState &app = apps[i];
-        QStringList row { qs(app.name), qs(app.project), QString::fromLatin1(compare::toString(app.sync)),
-            qs(health::toString(app.health)), syncPolicyText(app) };
+        QStringList row = appListRow(app);
         if (format == OutputFormat::Wide)
             row << shortRevision(app.revision) << destinationText(app)
                 << qs(argo::syncWindowStateName(app.window.state)) << operationText(snapshot->operations[i]);

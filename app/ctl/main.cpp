@@ -1,40 +1,61 @@
-#include "ctl/cli.h"
+// capstanctl. `capstanctl render DIR` runs once per overlay, like `kubectl
+// kustomize`, so its start-up is most of its time: that one form is rendered
+// here, with nothing loaded but QtCore, yaml-cpp and the renderer (and no
+// QCoreApplication). Every other command, `render --revision` included, lives
+// in the capstanctl_commands library, opened on demand.
 
-#include <QCoreApplication>
+#include "ctl/render_output.h"
+
+#include <dlfcn.h>
+#include <limits.h>
+#include <unistd.h>
 
 #include <cstring>
 #include <iostream>
-#include <optional>
+#include <string>
 
 namespace {
 
-// `capstanctl render` is run once per overlay, like `kubectl kustomize`, so its
-// start-up is most of its time. It reads files and Git objects only, and needs
-// no QCoreApplication (whose construction sets up an event dispatcher, locale
-// and plugin paths); every other command gets one.
-bool needsApplication(int argc, char *argv[])
+bool isPlainRender(int argc, char *argv[])
 {
-    return !(argc > 1 && std::strcmp(argv[1], "render") == 0);
+    return argc == 3 && std::strcmp(argv[1], "render") == 0 && argv[2][0] != '-';
+}
+
+std::string executableDirectory()
+{
+    char path[PATH_MAX];
+    const ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
+    if (length <= 0)
+        return ".";
+    const std::string exe(path, std::size_t(length));
+    return exe.substr(0, exe.rfind('/'));
 }
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    std::optional<QCoreApplication> app;
-    QStringList arguments;
-    if (needsApplication(argc, argv)) {
-        app.emplace(argc, argv);
-        arguments = QCoreApplication::arguments().mid(1);
-    } else {
-        for (int i = 1; i < argc; ++i)
-            arguments.push_back(QString::fromLocal8Bit(argv[i]));
+    if (isPlainRender(argc, argv)) {
+        std::ios::sync_with_stdio(false);
+        const int code = capstan::ctl::printRender(capstan::kustomize::renderDirectory(argv[2]), std::cout, std::cerr);
+        std::cout.flush();
+        return code;
     }
-    QCoreApplication::setOrganizationName(QStringLiteral("Capstan"));
-    QCoreApplication::setApplicationName(QStringLiteral("capstan"));
-    std::ios::sync_with_stdio(false);
-    capstan::ctl::Cli cli;
-    const int code = cli.run(arguments, std::cout, std::cerr);
-    std::cout.flush();
-    return code;
+    // Beside the executable in a build tree; in lib/capstan when installed.
+    const std::string dir = executableDirectory();
+    std::string errors;
+    for (const std::string &candidate :
+         {dir + "/capstanctl_commands.so", dir + "/../lib/capstan/capstanctl_commands.so"}) {
+        void *module = dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL);
+        if (!module) {
+            errors += std::string("\n  ") + dlerror();
+            continue;
+        }
+        using Run = int (*)(int, char **);
+        if (auto run = reinterpret_cast<Run>(dlsym(module, "capstanctl_run")))
+            return run(argc, argv);
+        errors += "\n  " + candidate + ": no capstanctl_run";
+    }
+    std::cerr << "capstanctl: cannot load its commands:" << errors << '\n';
+    return 1;
 }

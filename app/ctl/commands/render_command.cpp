@@ -1,6 +1,7 @@
 #include "ctl/commands/render_command.h"
 
 #include "ctl/options.h"
+#include "ctl/render_output.h"
 #include "git/repository.h"
 #include "kustomize/render.h"
 #include "reconcile/render/kustomize_at_revision.h"
@@ -12,18 +13,9 @@ namespace capstan::ctl {
 
 namespace {
 
-int printResult(const kustomize::RenderResult &result, Streams &io)
-{
-    for (const std::string &warning : result.warnings)
-        io.err << warning << '\n';
-    io.out << result.yaml;
-    return ExitOk;
-}
-
 int fail(Streams &io, const std::string &message)
 {
-    io.err << "capstanctl render: " << message << '\n';
-    return ExitFailure;
+    return printRenderError(message, io.err);
 }
 
 // The directory as a path relative to the repository's root, whether it was
@@ -79,10 +71,7 @@ int RenderCommand::run(const QStringList &arguments, Streams &io)
             io.err << "capstanctl render: --repo goes with --revision\n";
             return ExitUsage;
         }
-        auto result = kustomize::renderDirectory(dir.toStdString());
-        if (!result)
-            return fail(io, result.error().toString());
-        return printResult(*result, io);
+        return printRender(kustomize::renderDirectory(dir.toStdString()), io.out, io.err);
     }
 
     const QString repoPath = parser.isSet(repoOption) ? parser.value(repoOption)
@@ -97,7 +86,7 @@ int RenderCommand::run(const QStringList &arguments, Streams &io)
     auto result = render::renderKustomizationAt(*snapshot, pathInRepository(*repo, dir));
     if (!result)
         return fail(io, result.error().toString());
-    return printResult(**result, io);
+    return printRender(**result, io.out, io.err);
 }
 
 } // namespace capstan::ctl

@@ -1,0 +1,21 @@
+// capstanctl's commands as a library the capstanctl executable opens when a
+// command needs them (everything but a plain `render DIR`): the executable then
+// starts without loading libgit2, SQLite, QtNetwork and what they pull in.
+
+#include "ctl/cli.h"
+
+#include <QCoreApplication>
+
+#include <iostream>
+
+extern "C" __attribute__((visibility("default"))) int capstanctl_run(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Capstan"));
+    QCoreApplication::setApplicationName(QStringLiteral("capstan"));
+    std::ios::sync_with_stdio(false);
+    capstan::ctl::Cli cli;
+    const int code = cli.run(QCoreApplication::arguments().mid(1), std::cout, std::cerr);
+    std::cout.flush();
+    return code;
+}

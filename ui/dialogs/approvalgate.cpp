@@ -26,6 +26,11 @@ ApprovalGate::ApprovalGate(const engine::AppState &app, QWidget *parent)
     , m_note(new QPlainTextEdit(this))
     , m_approver(new QLineEdit(qs(engine::currentUser()), this))
 {
+    // Only the rule is kept (the state's texts can be large).
+    m_rule.name = app.name;
+    m_rule.requiresApproval = app.requiresApproval;
+    m_rule.automated = app.automated;
+    m_rule.requiredApprovers = app.requiredApprovers;
     auto *form = new QFormLayout(this);
     auto *explain = new QLabel(tr("The project %1 requires approval for this application. Type <b>%2</b> to confirm.")
                                    .arg(qs(app.project).toHtmlEscaped(), m_appName.toHtmlEscaped()),
@@ -58,10 +63,11 @@ QString ApprovalGate::missing() const
 {
     if (m_confirm->text() != m_appName)
         return tr("Type the application's name to confirm.");
-    if (note().isEmpty())
+    const engine::ApprovalCheck check = engine::checkApproval(m_rule, note().toStdString(), approvers(), false);
+    if (check.needsNote)
         return tr("Write an approval note.");
-    if (int(approvers().size()) < m_requiredApprovers)
-        return tr("The project requires %n different approver(s).", nullptr, m_requiredApprovers);
+    if (!check.passed())
+        return tr("The project requires %n different approver(s).", nullptr, check.neededApprovers);
     return {};
 }
 

@@ -45,6 +45,7 @@ Q_SIGNALS:
     void changed();
 
 private:
+    engine::AppState m_rule; // the approval rule of the application: name, requiresApproval, automated, approvers
     QString m_appName;
     int m_requiredApprovers = 1;
     QLineEdit *m_confirm;

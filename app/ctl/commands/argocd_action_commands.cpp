@@ -29,18 +29,14 @@ std::vector<std::string> toStd(const QStringList &list)
 std::optional<std::string> missingApproval(
     const engine::AppState &app, const argocd::Approval &approval, bool dryRun, const char *action)
 {
-    if (!app.requiresApproval || app.automated || dryRun)
+    const engine::ApprovalCheck check = engine::checkApproval(app, approval.note, approval.approvers, dryRun);
+    if (check.passed())
         return std::nullopt;
     const std::string refused = std::string(action) + " of '" + app.name + "' refused: project '" + app.project + "'";
-    if (approval.note.empty())
+    if (check.needsNote)
         return refused + " requires an approval note (--note)";
-    std::set<std::string> people(approval.approvers.begin(), approval.approvers.end());
-    people.erase(std::string());
-    const int needed = std::max(1, app.requiredApprovers);
-    if (int(people.size()) < needed)
-        return refused + " requires " + std::to_string(needed) + " different approvers (--approver), "
-            + std::to_string(people.size()) + " given";
-    return std::nullopt;
+    return refused + " requires " + std::to_string(check.neededApprovers) + " different approvers (--approver), "
+        + std::to_string(check.givenApprovers) + " given";
 }
 
 // The note and approvers options of sync and rollback.

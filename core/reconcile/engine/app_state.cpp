@@ -1,6 +1,7 @@
 #include "reconcile/engine/app_state.h"
 
 #include <algorithm>
+#include <set>
 
 namespace capstan::engine {
 
@@ -21,6 +22,20 @@ const AppState *WorkspaceSnapshot::app(const std::string &name) const
     auto it = std::lower_bound(apps.begin(), apps.end(), name,
                                [](const AppState &a, const std::string &n) { return a.name < n; });
     return it != apps.end() && it->name == name ? &*it : nullptr;
+}
+
+ApprovalCheck checkApproval(const AppState &app, const std::string &note, const std::vector<std::string> &approvers,
+    bool dryRun)
+{
+    ApprovalCheck check;
+    if (!app.requiresApproval || app.automated || dryRun)
+        return check;
+    std::set<std::string> people(approvers.begin(), approvers.end());
+    people.erase(std::string());
+    check.needsNote = note.empty();
+    check.neededApprovers = std::max(1, app.requiredApprovers);
+    check.givenApprovers = int(people.size());
+    return check;
 }
 
 } // namespace capstan::engine

@@ -69,6 +69,23 @@ struct AppState
     int count(compare::ResourceStatus status) const;
 };
 
+// What a project's approval rule still asks before a person changes an
+// application (a manual sync, a rollback): nothing for an automated
+// application, a dry run or a project without the rule; else an approval note
+// and requiredApprovers (at least one) different, non-empty approver names.
+// Shared by every gate (the engine, capstanctl argocd, the console) so each
+// words it but none decides it differently.
+struct ApprovalCheck
+{
+    bool needsNote = false;
+    int neededApprovers = 0; // when more than givenApprovers, approvers are missing
+    int givenApprovers = 0;
+
+    bool passed() const { return !needsNote && givenApprovers >= neededApprovers; }
+};
+ApprovalCheck checkApproval(const AppState &app, const std::string &note, const std::vector<std::string> &approvers,
+    bool dryRun);
+
 // Everything a refresh found, for every application at once. Immutable once made.
 struct WorkspaceSnapshot
 {

@@ -81,17 +81,14 @@ Error refuse(Workspace &ws, const SyncCommand &command, const std::string &reaso
 // The approval a project asks of a person before a manual, non-dry-run sync.
 std::optional<std::string> missingApproval(const AppState &app, const SyncCommand &command)
 {
-    if (!app.requiresApproval || app.automated || command.request.dryRun ||
-        command.trigger == argo::SyncTrigger::Automated)
+    if (command.trigger == argo::SyncTrigger::Automated)
         return std::nullopt;
-    if (command.approvalNote.empty())
+    const ApprovalCheck check = checkApproval(app, command.approvalNote, command.approvers, command.request.dryRun);
+    if (check.needsNote)
         return "the project requires an approval note for a manual sync of '" + app.name + "'";
-    std::set<std::string> people(command.approvers.begin(), command.approvers.end());
-    people.erase(std::string());
-    const int needed = std::max(1, app.requiredApprovers);
-    if (int(people.size()) < needed)
-        return "the project requires " + std::to_string(needed) + " different approvers, " +
-               std::to_string(people.size()) + " given";
+    if (!check.passed())
+        return "the project requires " + std::to_string(check.neededApprovers) + " different approvers, " +
+               std::to_string(check.givenApprovers) + " given";
     return std::nullopt;
 }
 

@@ -338,6 +338,33 @@
     </message>
 </context>
 <context>
+    <name>capstan::ui::ClusterPicker</name>
+    <message>
+        <source>&amp;Cluster:</source>
+        <translation>&amp;Cluster:</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Sandbox (embedded)</source>
+        <translation>Sandbox (eingebettet)</translation>
+    </message>
+    <message>
+        <source>Capstan&apos;s own cluster, kept with the workspace</source>
+        <translation>Capstans eigener Cluster, beim Arbeitsbereich gespeichert</translation>
+    </message>
+    <message>
+        <source>The cluster the workspace deploys to</source>
+        <translation>Der Cluster, in den der Arbeitsbereich ausrollt</translation>
+    </message>
+    <message>
+        <source>No kubeconfig to read: %1</source>
+        <translation>Keine kubeconfig zu lesen: %1</translation>
+    </message>
+</context>
+<context>
     <name>capstan::ui::DiffArea</name>
     <message>
         <source>Side-by-side diff</source>
@@ -940,6 +967,10 @@
     <message>
         <source>&amp;Promote…</source>
         <translation>&amp;Hochstufen…</translation>
+    </message>
+    <message>
+        <source>Not refreshed yet</source>
+        <translation>Noch nicht aktualisiert</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,7 @@ private Q_SLOTS:
     {
         ClusterPicker picker(m_engine.client.get());
         QSignalSpy shown(&picker, &ClusterPicker::contextsShown);
-        QVERIFY(shown.wait());
+        QVERIFY(shown.wait(60000));
         QCOMPARE(picker.combo()->count(), 3);
         QCOMPARE(picker.combo()->itemText(1), QStringLiteral("alpha"));
         QCOMPARE(picker.combo()->itemText(2), QStringLiteral("beta"));
@@ -51,7 +51,7 @@ private Q_SLOTS:
     {
         ClusterPicker picker(m_engine.client.get());
         QSignalSpy shown(&picker, &ClusterPicker::contextsShown);
-        QVERIFY(shown.wait());
+        QVERIFY(shown.wait(60000));
         shown.clear();
 
         QSignalSpy failed(m_engine.client->worker(), &EngineWorker::failed);

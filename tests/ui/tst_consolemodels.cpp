@@ -142,7 +142,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy ready(m_engine.client->worker(), &EngineWorker::resourceTreeReady);
         m_engine.client->loadResourceTree(QStringLiteral("order-service-prod"));
-        QVERIFY(ready.wait());
+        QVERIFY(ready.wait(60000));
         const auto tree = ready.first().first().value<ResourceTreePtr>();
         QVERIFY2(tree->error.isEmpty(), qPrintable(tree->error));
         model.setTree(tree->tree);
@@ -176,7 +176,7 @@ private Q_SLOTS:
         QAbstractItemModelTester historyTester(&history, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy ready(m_engine.client->worker(), &EngineWorker::historyReady);
         m_engine.client->loadHistory(QStringLiteral("order-service-prod"));
-        QVERIFY(ready.wait());
+        QVERIFY(ready.wait(60000));
         history.setHistory(ready.first().first().value<HistoryListPtr>());
         QCOMPARE(history.rowCount(), 1);
         QCOMPARE(history.index(0, HistoryModel::RevisionColumn).data().toString().size(), 7);

@@ -305,7 +305,7 @@ private Q_SLOTS:
         QSignalSpy shown(&view, &DiffView::documentShown);
         view.showDiff(QStringLiteral("old"), "a: 1\n", QStringLiteral("older"), "a: 2\n");
         view.showDiff(QStringLiteral("Live"), "a: 1\n", QStringLiteral("Desired"), "a: 1\nb: 2\n");
-        QVERIFY(shown.wait());
+        QVERIFY(shown.wait(60000));
         QCOMPARE(view.document()->right.label, QStringLiteral("Desired"));
         QCOMPARE(view.countsText(), QStringLiteral("+1 −0 ~0"));
     }
@@ -435,7 +435,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(list.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy shown(&list, &ResourceDiffList::diffsShown);
         list.showComparison(result);
-        QVERIFY(shown.wait());
+        QVERIFY(shown.wait(60000));
         QCOMPARE(list.model()->rowCount(), 2);
         QCOMPARE(list.model()->index(0).data(ResourceDiffModel::StatusRole).toString(), QStringLiteral("OutOfSync"));
         QCOMPARE(list.model()->index(1).data(ResourceDiffModel::StatusRole).toString(), QStringLiteral("Missing"));
@@ -472,7 +472,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(list.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy shown(&list, &ResourceDiffList::diffsShown);
         list.showRevisions(QStringLiteral("abc1234"), *left, QStringLiteral("def5678"), *right);
-        QVERIFY(shown.wait());
+        QVERIFY(shown.wait(60000));
 
         const ResourceDiffModel *model = list.model();
         QCOMPARE(model->rowCount(), 4);

@@ -37,7 +37,7 @@ private Q_SLOTS:
         MainWindow window;
         QSignalSpy shown(&window, &MainWindow::manifestShown);
         window.openManifest(path);
-        QVERIFY(shown.wait());
+        QVERIFY(shown.wait(60000));
         QVERIFY(window.yamlView()->toPlainText().contains(QStringLiteral("name: frontend")));
         QVERIFY(window.windowTitle().contains(QStringLiteral("service.yaml")));
     }
@@ -48,7 +48,7 @@ private Q_SLOTS:
         window.yamlView()->setYaml(QStringLiteral("kept: true\n"));
         QSignalSpy failed(&window, &MainWindow::manifestFailed);
         window.openManifest(QStringLiteral("/nonexistent/capstan/app.yaml"));
-        QVERIFY(failed.wait());
+        QVERIFY(failed.wait(60000));
         QCOMPARE(failed.first().at(0).toString(), QStringLiteral("/nonexistent/capstan/app.yaml"));
         QCOMPARE(window.yamlView()->toPlainText(), QStringLiteral("kept: true\n"));
     }

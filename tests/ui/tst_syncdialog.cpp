@@ -59,7 +59,7 @@ private Q_SLOTS:
         // The engine refuses too, and the console shows its words.
         QSignalSpy refused(m_engine.client->worker(), &EngineWorker::syncRefused);
         m_engine.client->startSync(dialog.command());
-        QVERIFY(refused.wait());
+        QVERIFY(refused.wait(60000));
         QVERIFY2(refused.first().at(1).toString().contains(QStringLiteral("sync window")),
                  qPrintable(refused.first().at(1).toString()));
         QVERIFY(m_engine.refreshAt(test::kWednesday));
@@ -116,14 +116,14 @@ private Q_SLOTS:
         HistoryView view(m_engine.client.get());
         QSignalSpy shown(&view, &HistoryView::historyShown);
         view.setApp(QStringLiteral("order-service-prod"));
-        QVERIFY(shown.wait());
+        QVERIFY(shown.wait(60000));
         QCOMPARE(view.model()->rowCount(), 2); // the demo's release and the approved sync above
         QVERIFY(!view.diffButton()->isEnabled());
         view.table()->selectAll();
         QVERIFY(view.diffButton()->isEnabled());
         QSignalSpy diffed(&view, &HistoryView::diffShown);
         QTest::mouseClick(view.diffButton(), Qt::LeftButton);
-        QVERIFY(diffed.wait());
+        QVERIFY(diffed.wait(60000));
         // The two releases differ in the Deployment's image.
         QVERIFY(view.diffList()->model()->rowCount() >= 1);
         QVERIFY(view.diffList()->model()->index(0).data().toString().contains(QStringLiteral("Deployment")));
@@ -131,7 +131,7 @@ private Q_SLOTS:
         QSignalSpy reloaded(&view, &HistoryView::historyShown);
         m_engine.client->markEntryBad(QStringLiteral("order-service-prod"),
                                       view.model()->entryAt(0)->id(), QStringLiteral("crashes on start"));
-        QVERIFY(reloaded.wait());
+        QVERIFY(reloaded.wait(60000));
         QVERIFY(view.model()->entryAt(0)->badMark.has_value());
         QCOMPARE(view.model()->index(0, HistoryModel::BadColumn).data().toString(), QStringLiteral("bad"));
     }

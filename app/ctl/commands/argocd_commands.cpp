@@ -29,6 +29,29 @@ std::optional<QStringList> parse(QCommandLineParser &parser, const QStringList &
     return positional;
 }
 
+// `COMMAND NAME [options]`: parses the arguments and opens the named Application;
+// nullopt with exitCode set (usage error, or why it cannot be opened) otherwise.
+std::optional<ArgoCdApp> openNamedApp(const QStringList &arguments, const Command &command,
+    const ArgoCdOptions &argocd, const OutputOption &output, Streams &io, OutputFormat &format, int &exitCode)
+{
+    QCommandLineParser parser;
+    const auto positional = parse(parser, arguments, command, argocd, output, io, format);
+    exitCode = ExitUsage;
+    if (!positional)
+        return std::nullopt;
+    if (positional->size() != 1) {
+        usageError(command, io, QStringLiteral("expected one application name"));
+        return std::nullopt;
+    }
+    auto target = openArgoCdApp(argocd, parser, positional->first().toStdString());
+    if (!target) {
+        exitCode = fail(command, io, target.error().toString());
+        return std::nullopt;
+    }
+    exitCode = ExitOk;
+    return std::move(*target);
+}
+
 QString destinationText(const engine::AppState &app)
 {
     return QStringLiteral("%1/%2").arg(orDash(qs(app.destinationServer)), orDash(qs(app.destinationNamespace)));
@@ -221,16 +244,11 @@ QString ArgoCdAppGetCommand::usage() const
 
 int ArgoCdAppGetCommand::run(const QStringList &arguments, Streams &io)
 {
-    QCommandLineParser parser;
     OutputFormat format = OutputFormat::Table;
-    const auto positional = parse(parser, arguments, *this, m_argocd, m_output, io, format);
-    if (!positional)
-        return ExitUsage;
-    if (positional->size() != 1)
-        return usageError(*this, io, QStringLiteral("expected one application name"));
-    auto target = openArgoCdApp(m_argocd, parser, positional->first().toStdString());
+    int exitCode = ExitOk;
+    const auto target = openNamedApp(arguments, *this, m_argocd, m_output, io, format, exitCode);
     if (!target)
-        return fail(*this, io, target.error().toString());
+        return exitCode;
     const engine::AppState &app = target->state();
 
     if (format == OutputFormat::Json) {
@@ -262,16 +280,11 @@ QString ArgoCdAppHistoryCommand::usage() const
 
 int ArgoCdAppHistoryCommand::run(const QStringList &arguments, Streams &io)
 {
-    QCommandLineParser parser;
     OutputFormat format = OutputFormat::Table;
-    const auto positional = parse(parser, arguments, *this, m_argocd, m_output, io, format);
-    if (!positional)
-        return ExitUsage;
-    if (positional->size() != 1)
-        return usageError(*this, io, QStringLiteral("expected one application name"));
-    auto target = openArgoCdApp(m_argocd, parser, positional->first().toStdString());
+    int exitCode = ExitOk;
+    const auto target = openNamedApp(arguments, *this, m_argocd, m_output, io, format, exitCode);
     if (!target)
-        return fail(*this, io, target.error().toString());
+        return exitCode;
     const std::vector<history::HistoryEntry> &entries = target->operations().history;
 
     if (format == OutputFormat::Json) {

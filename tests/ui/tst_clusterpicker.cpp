@@ -1,4 +1,5 @@
 #include "demofixture.h"
+#include "workerspy.h"
 #include "views/clusterpicker.h"
 
 #include <QComboBox>
@@ -54,7 +55,7 @@ private Q_SLOTS:
         QVERIFY(shown.wait(60000));
         shown.clear();
 
-        QSignalSpy failed(m_engine.client->worker(), &EngineWorker::failed);
+        test::WorkerSpy failed(m_engine.client->worker(), &EngineWorker::failed);
         picker.combo()->setFocus();
         QTest::keyClick(picker.combo(), Qt::Key_Down); // to "alpha"
         QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 60000);

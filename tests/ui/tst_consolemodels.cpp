@@ -1,4 +1,5 @@
 #include "demofixture.h"
+#include "workerspy.h"
 #include "models/apptreemodel.h"
 #include "models/environmentmatrixmodel.h"
 #include "models/historymodel.h"
@@ -140,7 +141,7 @@ private Q_SLOTS:
     {
         ResourceTreeModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSignalSpy ready(m_engine.client->worker(), &EngineWorker::resourceTreeReady);
+        test::WorkerSpy ready(m_engine.client->worker(), &EngineWorker::resourceTreeReady);
         m_engine.client->loadResourceTree(QStringLiteral("order-service-prod"));
         QVERIFY(ready.wait(60000));
         const auto tree = ready.first().first().value<ResourceTreePtr>();
@@ -174,7 +175,7 @@ private Q_SLOTS:
     {
         HistoryModel history;
         QAbstractItemModelTester historyTester(&history, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSignalSpy ready(m_engine.client->worker(), &EngineWorker::historyReady);
+        test::WorkerSpy ready(m_engine.client->worker(), &EngineWorker::historyReady);
         m_engine.client->loadHistory(QStringLiteral("order-service-prod"));
         QVERIFY(ready.wait(60000));
         history.setHistory(ready.first().first().value<HistoryListPtr>());

@@ -1,4 +1,5 @@
 #include "demofixture.h"
+#include "workerspy.h"
 #include "remote/remotecontroller.h"
 
 #include <QAction>
@@ -92,7 +93,7 @@ private Q_SLOTS:
 
     void capstansCommitIsPushedAfterConfirmation()
     {
-        QSignalSpy changed(m_engine.client->worker(), &EngineWorker::gitChangeReady);
+        test::WorkerSpy changed(m_engine.client->worker(), &EngineWorker::gitChangeReady);
         m_engine.client->setImage(QStringLiteral("order-service-dev"), QStringLiteral("order-service=v1.3.0"), false);
         QVERIFY(changed.wait(60000));
         const QString commit = changed.first().at(3).toString();
@@ -150,7 +151,7 @@ private Q_SLOTS:
         QVERIFY2(status.error.contains(QStringLiteral("gone.git")), qPrintable(status.error));
         QVERIFY(m_remote->statusLabel()->text().contains(QStringLiteral("working from the local clone")));
         // History still reads from the local clone.
-        QSignalSpy history(m_engine.client->worker(), &EngineWorker::historyReady);
+        test::WorkerSpy history(m_engine.client->worker(), &EngineWorker::historyReady);
         m_engine.client->loadHistory(QStringLiteral("order-service-prod"));
         QVERIFY(history.wait(60000));
         QVERIFY(!history.first().first().value<HistoryListPtr>()->entries.empty());

@@ -1,4 +1,5 @@
 #include "demofixture.h"
+#include "workerspy.h"
 #include "dialogs/promotedialog.h"
 #include "dialogs/rollbackdialog.h"
 #include "dialogs/approvalgate.h"
@@ -58,7 +59,7 @@ private Q_SLOTS:
         sync.initiatedBy = "ravi";
         sync.approvalNote = "CHG-2001 release";
         sync.approvers = {"ravi"};
-        QSignalSpy finished(m_engine.client->worker(), &EngineWorker::operationFinished);
+        test::WorkerSpy finished(m_engine.client->worker(), &EngineWorker::operationFinished);
         m_engine.client->startSync(sync);
         QVERIFY(finished.wait(60000));
 
@@ -150,7 +151,7 @@ private Q_SLOTS:
     void promoteDevToStagingCommits()
     {
         // The demo's dev and staging run the same image: give dev another one first.
-        QSignalSpy changed(m_engine.client->worker(), &EngineWorker::gitChangeReady);
+        test::WorkerSpy changed(m_engine.client->worker(), &EngineWorker::gitChangeReady);
         m_engine.client->setImage(QStringLiteral("order-service-dev"), QStringLiteral("order-service=v1.3.0"), false);
         QVERIFY(changed.wait(60000));
 

@@ -1,4 +1,5 @@
 #include "demofixture.h"
+#include "workerspy.h"
 #include "dialogs/approvalgate.h"
 #include "dialogs/calendardialog.h"
 #include "dialogs/syncdialog.h"
@@ -57,7 +58,7 @@ private Q_SLOTS:
         QVERIFY(dialog.blockedReason().contains(QStringLiteral("denied until")));
 
         // The engine refuses too, and the console shows its words.
-        QSignalSpy refused(m_engine.client->worker(), &EngineWorker::syncRefused);
+        test::WorkerSpy refused(m_engine.client->worker(), &EngineWorker::syncRefused);
         m_engine.client->startSync(dialog.command());
         QVERIFY(refused.wait(60000));
         QVERIFY2(refused.first().at(1).toString().contains(QStringLiteral("sync window")),

@@ -217,7 +217,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("refusal"); // empty: allowed
         QTest::newRow("sync without a note") << QStringList { "sync", "frontend" } << "requires an approval note";
         QTest::newRow("sync with one approver") << QStringList { "sync", "frontend", "--note", "CHG-1", "--approver",
-            "dave" } << "requires 2 different approvers (--approver), 1 given";
+            "dave" } << "requires 2 different approvers, 1 given (--approver)";
         QTest::newRow("the same approver twice") << QStringList { "sync", "frontend", "--note", "CHG-1", "--approver",
             "dave", "--approver", "dave" } << "1 given";
         QTest::newRow("rollback without a note") << QStringList { "rollback", "frontend", "8" } << "approval note";

@@ -30,13 +30,11 @@ std::optional<std::string> missingApproval(
     const engine::AppState &app, const argocd::Approval &approval, bool dryRun, const char *action)
 {
     const engine::ApprovalCheck check = engine::checkApproval(app, approval.note, approval.approvers, dryRun);
-    if (check.passed())
+    const auto missing = engine::missingApproval(check);
+    if (!missing)
         return std::nullopt;
-    const std::string refused = std::string(action) + " of '" + app.name + "' refused: project '" + app.project + "'";
-    if (check.needsNote)
-        return refused + " requires an approval note (--note)";
-    return refused + " requires " + std::to_string(check.neededApprovers) + " different approvers (--approver), "
-        + std::to_string(check.givenApprovers) + " given";
+    return std::string(action) + " of '" + app.name + "' refused: project '" + app.project + "' requires " + *missing
+        + (check.needsNote ? " (--note)" : " (--approver)");
 }
 
 // The note and approvers options of sync and rollback.

@@ -38,4 +38,14 @@ ApprovalCheck checkApproval(const AppState &app, const std::string &note, const 
     return check;
 }
 
+std::optional<std::string> missingApproval(const ApprovalCheck &check)
+{
+    if (check.passed())
+        return std::nullopt;
+    if (check.needsNote)
+        return "an approval note";
+    return std::to_string(check.neededApprovers) + " different approvers, " + std::to_string(check.givenApprovers)
+        + " given";
+}
+
 } // namespace capstan::engine

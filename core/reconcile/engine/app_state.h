@@ -85,6 +85,9 @@ struct ApprovalCheck
 };
 ApprovalCheck checkApproval(const AppState &app, const std::string &note, const std::vector<std::string> &approvers,
     bool dryRun);
+// What a check that did not pass misses, as refusals word it ("an approval note",
+// "2 different approvers, 1 given"); nullopt when it passed.
+std::optional<std::string> missingApproval(const ApprovalCheck &check);
 
 // Everything a refresh found, for every application at once. Immutable once made.
 struct WorkspaceSnapshot

@@ -83,13 +83,11 @@ std::optional<std::string> missingApproval(const AppState &app, const SyncComman
 {
     if (command.trigger == argo::SyncTrigger::Automated)
         return std::nullopt;
-    const ApprovalCheck check = checkApproval(app, command.approvalNote, command.approvers, command.request.dryRun);
-    if (check.needsNote)
-        return "the project requires an approval note for a manual sync of '" + app.name + "'";
-    if (!check.passed())
-        return "the project requires " + std::to_string(check.neededApprovers) + " different approvers, " +
-               std::to_string(check.givenApprovers) + " given";
-    return std::nullopt;
+    const auto missing = engine::missingApproval(
+        checkApproval(app, command.approvalNote, command.approvers, command.request.dryRun));
+    if (!missing)
+        return std::nullopt;
+    return "the project requires " + *missing + " for a manual sync of '" + app.name + "'";
 }
 
 } // namespace

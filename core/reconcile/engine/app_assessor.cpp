@@ -81,10 +81,12 @@ std::vector<manifest::Object> desiredObjects(const render::RenderedSource &rende
 
 compare::CompareResult compareApplication(const argo::Application &application,
                                           const std::vector<manifest::Object> &desired,
-                                          const std::vector<manifest::Object> &live, compare::Detail detail)
+                                          const std::vector<manifest::Object> &live, compare::Detail detail,
+                                          Tracking tracking)
 {
     compare::CompareRequest request;
-    request.appName = application.name();
+    if (tracking == Tracking::Capstan)
+        request.appName = application.name();
     request.defaultNamespace = application.destination.ns;
     request.desired = desired;
     request.live = live;

@@ -36,12 +36,18 @@ struct AssessmentInput
 std::vector<manifest::Object> desiredObjects(const render::RenderedSource &rendered,
                                              const argo::Application &application, cluster::Cluster &cluster);
 
+// Whether the comparison sets and checks Capstan's tracking of the application
+// on desired objects (Capstan's engine), or compares the objects as they are
+// (objects another engine, an Argo CD, chose by its own tracking).
+enum class Tracking { Capstan, AsGiven };
+
 // Compares an application's desired objects with its live ones, with its
 // ignoreDifferences and tracking.
 compare::CompareResult compareApplication(const argo::Application &application,
                                           const std::vector<manifest::Object> &desired,
                                           const std::vector<manifest::Object> &live,
-                                          compare::Detail detail = compare::Detail::All);
+                                          compare::Detail detail = compare::Detail::All,
+                                          Tracking tracking = Tracking::Capstan);
 
 // Images ("repo:tag") of the containers and init containers of workload objects.
 std::vector<std::string> containerImages(const std::vector<manifest::Object> &objects);

@@ -215,6 +215,14 @@ void MainWindow::connectEngine()
         m_stack->setCurrentIndex(0);
         rememberWorkspace(path);
     });
+    connect(worker, &EngineWorker::argoCdOpened, this, [this](const QString &context, const QString &ns) {
+        // Argo CD's applications replace the workspace's in every view.
+        m_tree->setSnapshot(nullptr);
+        m_matrix->setSnapshot(nullptr);
+        m_page->setSnapshot(nullptr);
+        m_snapshotLabel->setText(tr("Not refreshed yet"));
+        setWindowTitle(tr("Argo CD in %1 (namespace %2) — Capstan").arg(context, ns));
+    });
     connect(m_engine, &EngineClient::snapshotChanged, this, &MainWindow::showSnapshot);
     connect(m_remote, &RemoteController::actionFinished, this,
             [this](const QString &, bool, const QString &message) {

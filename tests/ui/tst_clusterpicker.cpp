@@ -41,9 +41,11 @@ private Q_SLOTS:
         ClusterPicker picker(m_engine.client.get());
         QSignalSpy shown(&picker, &ClusterPicker::contextsShown);
         QVERIFY(shown.wait(60000));
-        QCOMPARE(picker.combo()->count(), 3);
+        QCOMPARE(picker.combo()->count(), 6); // with a separator before the Argo CD entries
         QCOMPARE(picker.combo()->itemText(1), QStringLiteral("alpha"));
         QCOMPARE(picker.combo()->itemText(2), QStringLiteral("beta"));
+        QCOMPARE(picker.combo()->itemText(4), QStringLiteral("Argo CD in alpha"));
+        QCOMPARE(picker.combo()->itemText(5), QStringLiteral("Argo CD in beta"));
         QCOMPARE(picker.combo()->currentIndex(), 0); // the sandbox, whatever current-context says
         QCOMPARE(picker.currentContext(), QString());
     }
@@ -66,7 +68,20 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 60000);
         QCOMPARE(picker.currentContext(), QStringLiteral("alpha"));
 
+        // Argo CD in a cluster that cannot be reached: the same, and its name says which.
+        failed.clear();
+        shown.clear();
+        picker.combo()->setCurrentIndex(4);
+        Q_EMIT picker.combo()->activated(4);
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 60000);
+        QVERIFY2(failed.last().first().toString().contains(QStringLiteral("Argo CD")),
+                 qPrintable(failed.last().first().toString()));
+        QVERIFY(m_engine.client->snapshot() == nullptr);
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 60000);
+        QVERIFY(picker.argoCdIsEngine());
+
         QSignalSpy snapshots(m_engine.client.get(), &EngineClient::snapshotChanged);
+        picker.combo()->setCurrentIndex(1);
         QTest::keyClick(picker.combo(), Qt::Key_Up); // back to the sandbox
         QVERIFY(snapshots.wait(60000));
         QVERIFY(m_engine.client->snapshot()->app("order-service-prod") != nullptr);

@@ -144,7 +144,7 @@ void HistoryRollbackPage::requestPreview()
     const qint64 id = selectedEntry();
     if (id != 0 && m_current != 0 && id != m_current) {
         ++m_pendingDiffs;
-        m_engine->diffHistoryEntries(m_current, id, kRequester);
+        m_engine->diffHistoryEntries(m_app, m_current, id, kRequester);
     }
     Q_EMIT stateChanged();
 }

@@ -19,6 +19,12 @@ EngineClient::EngineClient(EngineSettings settings, QObject *parent)
     });
     // Another workspace or cluster: nothing of the last one may be shown as its state.
     connect(m_worker, &EngineWorker::workspaceOpened, this, [this] { m_snapshot.reset(); });
+    connect(m_worker, &EngineWorker::argoCdOpened, this, [this](const QString &context) {
+        m_snapshot.reset();
+        m_argoCdContext = context;
+    });
+    connect(m_worker, &EngineWorker::contextsReady, this,
+            [this](const QStringList &, const QString &, const QString &argoCd) { m_argoCdContext = argoCd; });
     connect(m_worker, &EngineWorker::windowsReady, this, [this](ProjectWindowsPtr windows) {
         m_windows = std::move(windows);
         Q_EMIT windowsChanged();
@@ -43,136 +49,68 @@ QDateTime EngineClient::now() const
     return m_settings.now ? m_settings.now() : QDateTime::currentDateTimeUtc();
 }
 
-void EngineClient::openWorkspace(const QString &path)
-{
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->openWorkspace(path); }, Qt::QueuedConnection);
-}
-
-void EngineClient::openDemo(const QString &dir)
-{
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, dir] { w->openDemo(dir); }, Qt::QueuedConnection);
-}
-
-void EngineClient::refresh()
-{
-    QMetaObject::invokeMethod(m_worker, &EngineWorker::refresh, Qt::QueuedConnection);
-}
-
-void EngineClient::startSync(const engine::SyncCommand &command)
-{
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, command] { w->startSync(command); }, Qt::QueuedConnection);
-}
+void EngineClient::openWorkspace(const QString &path) { post(&EngineWorker::openWorkspace, path); }
+void EngineClient::openDemo(const QString &dir) { post(&EngineWorker::openDemo, dir); }
+void EngineClient::refresh() { post(&EngineWorker::refresh); }
+void EngineClient::startSync(const engine::SyncCommand &command) { post(&EngineWorker::startSync, command); }
 
 void EngineClient::terminate()
 {
-    m_worker->terminateOperation();
+    m_worker->terminateOperation(); // thread-safe; a sync between steps stops at once
 }
 
-void EngineClient::loadHistory(const QString &app)
-{
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, app] { w->loadHistory(app); }, Qt::QueuedConnection);
-}
+void EngineClient::loadHistory(const QString &app) { post(&EngineWorker::loadHistory, app); }
 
 void EngineClient::markEntryBad(const QString &app, qint64 historyId, const QString &reason)
 {
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, app, historyId, reason] { w->markEntryBad(app, historyId, reason); },
-        Qt::QueuedConnection);
+    post(&EngineWorker::markEntryBad, app, historyId, reason);
 }
 
-void EngineClient::diffHistoryEntries(qint64 left, qint64 right, const QString &requester)
+void EngineClient::diffHistoryEntries(const QString &app, qint64 left, qint64 right, const QString &requester)
 {
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, left, right, requester] { w->diffHistoryEntries(left, right, requester); },
-        Qt::QueuedConnection);
+    post(&EngineWorker::diffHistoryEntries, app, left, right, requester);
 }
 
-void EngineClient::loadResourceTree(const QString &app)
-{
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, app] { w->loadResourceTree(app); }, Qt::QueuedConnection);
-}
-
-void EngineClient::useCluster(const std::optional<QString> &context)
-{
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, context] { w->useCluster(context); }, Qt::QueuedConnection);
-}
-
-void EngineClient::loadContexts()
-{
-    QMetaObject::invokeMethod(m_worker, &EngineWorker::loadContexts, Qt::QueuedConnection);
-}
-
-void EngineClient::fetchRemote()
-{
-    QMetaObject::invokeMethod(m_worker, &EngineWorker::fetchRemote, Qt::QueuedConnection);
-}
-
-void EngineClient::pullRemote()
-{
-    QMetaObject::invokeMethod(m_worker, &EngineWorker::pullRemote, Qt::QueuedConnection);
-}
-
-void EngineClient::pushRemote()
-{
-    QMetaObject::invokeMethod(m_worker, &EngineWorker::pushRemote, Qt::QueuedConnection);
-}
-
-void EngineClient::setGitToken(const QString &token)
-{
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, token] { w->setGitToken(token); }, Qt::QueuedConnection);
-}
-
-void EngineClient::loadGitLog(const QString &app)
-{
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, app] { w->loadGitLog(app); }, Qt::QueuedConnection);
-}
+void EngineClient::loadResourceTree(const QString &app) { post(&EngineWorker::loadResourceTree, app); }
+void EngineClient::useCluster(const std::optional<QString> &context) { post(&EngineWorker::useCluster, context); }
+void EngineClient::useArgoCd(const QString &context) { post(&EngineWorker::useArgoCd, context); }
+void EngineClient::loadContexts() { post(&EngineWorker::loadContexts); }
+void EngineClient::fetchRemote() { post(&EngineWorker::fetchRemote); }
+void EngineClient::pullRemote() { post(&EngineWorker::pullRemote); }
+void EngineClient::pushRemote() { post(&EngineWorker::pushRemote); }
+void EngineClient::setGitToken(const QString &token) { post(&EngineWorker::setGitToken, token); }
+void EngineClient::loadGitLog(const QString &app) { post(&EngineWorker::loadGitLog, app); }
 
 void EngineClient::diffRevisions(const QString &app, const QString &left, const QString &right,
                                  const QString &requester)
 {
-    QMetaObject::invokeMethod(
-        m_worker, [=, w = m_worker] { w->diffRevisions(app, left, right, requester); }, Qt::QueuedConnection);
+    post(&EngineWorker::diffRevisions, app, left, right, requester);
 }
 
 void EngineClient::rollbackToHistory(const QString &app, qint64 historyId, int policy,
                                      const engine::SyncCommand &approval)
 {
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, app, historyId, policy, approval] { w->rollbackToHistory(app, historyId, policy, approval); },
-        Qt::QueuedConnection);
+    post(&EngineWorker::rollbackToHistory, app, historyId, policy, approval);
 }
 
-void EngineClient::loadImageHistory(const QString &app)
-{
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, app] { w->loadImageHistory(app); }, Qt::QueuedConnection);
-}
+void EngineClient::loadImageHistory(const QString &app) { post(&EngineWorker::loadImageHistory, app); }
 
 void EngineClient::setImage(const QString &app, const QString &imageArgument, bool dryRun)
 {
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, app, imageArgument, dryRun] { w->setImage(app, imageArgument, dryRun); },
-        Qt::QueuedConnection);
+    post(&EngineWorker::setImage, app, imageArgument, dryRun);
 }
 
 void EngineClient::promote(const QString &service, const QString &fromEnv, const QString &toEnv, const QString &note,
                            bool dryRun)
 {
-    QMetaObject::invokeMethod(
-        m_worker,
-        [w = m_worker, service, fromEnv, toEnv, note, dryRun] { w->promote(service, fromEnv, toEnv, note, dryRun); },
-        Qt::QueuedConnection);
+    post(&EngineWorker::promote, service, fromEnv, toEnv, note, dryRun);
 }
 
-void EngineClient::loadRevertCandidates(const QString &app)
-{
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, app] { w->loadRevertCandidates(app); }, Qt::QueuedConnection);
-}
+void EngineClient::loadRevertCandidates(const QString &app) { post(&EngineWorker::loadRevertCandidates, app); }
 
 void EngineClient::revertCommit(const QString &app, const QString &commit, bool dryRun)
 {
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, app, commit, dryRun] { w->revertCommit(app, commit, dryRun); },
-        Qt::QueuedConnection);
+    post(&EngineWorker::revertCommit, app, commit, dryRun);
 }
 
 } // namespace capstan::ui

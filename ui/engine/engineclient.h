@@ -24,6 +24,8 @@ public:
     const EngineSettings &settings() const { return m_settings; }
     QDateTime now() const;
     bool operationRunning() const { return m_operationRunning; }
+    // The context whose Argo CD is the engine; empty while Capstan's own engine is.
+    QString argoCdContext() const { return m_argoCdContext; }
 
     void openWorkspace(const QString &path);
     void openDemo(const QString &dir);
@@ -32,11 +34,13 @@ public:
     void terminate();
     void loadHistory(const QString &app);
     void markEntryBad(const QString &app, qint64 historyId, const QString &reason);
-    // The stored manifests of two entries; historyDiffReady carries `requester` back.
-    void diffHistoryEntries(qint64 left, qint64 right, const QString &requester);
+    // Two history entries of `app`, older on the left; historyDiffReady carries `requester` back.
+    void diffHistoryEntries(const QString &app, qint64 left, qint64 right, const QString &requester);
     void loadGitLog(const QString &app);
     // nullopt: the embedded sandbox; else a kubeconfig context.
     void useCluster(const std::optional<QString> &context);
+    // The Argo CD in the context's cluster as the engine.
+    void useArgoCd(const QString &context);
     void loadContexts();
     void fetchRemote();
     void pullRemote();
@@ -57,12 +61,23 @@ Q_SIGNALS:
     void windowsChanged();
 
 private:
+    // Runs a worker slot on the engine thread with copies of the arguments.
+    template<typename... Params, typename... Args>
+    void post(void (EngineWorker::*slot)(Params...), Args &&...args)
+    {
+        QMetaObject::invokeMethod(
+            m_worker,
+            [w = m_worker, slot, ... copies = std::decay_t<Params>(std::forward<Args>(args))] { (w->*slot)(copies...); },
+            Qt::QueuedConnection);
+    }
+
     EngineSettings m_settings;
     QThread *m_thread;
     EngineWorker *m_worker;
     SnapshotPtr m_snapshot;
     ProjectWindowsPtr m_windows;
     bool m_operationRunning = false;
+    QString m_argoCdContext;
 };
 
 } // namespace capstan::ui

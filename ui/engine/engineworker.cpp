@@ -1,5 +1,6 @@
 #include "engine/engineworker.h"
 
+#include "engine/argocdsession.h"
 #include "manifest/yaml_reader.h"
 #include "reconcile/engine/catalog.h"
 #include "reconcile/engine/demo_workspace.h"
@@ -39,7 +40,11 @@ EngineWorker::EngineWorker(EngineSettings settings, QObject *parent)
     , m_pollTimer(new QTimer(this))
     , m_tickTimer(new QTimer(this))
     , m_stepTimer(new QTimer(this))
+    , m_argoChangeTimer(new QTimer(this))
 {
+    m_argoChangeTimer->setSingleShot(true);
+    m_argoChangeTimer->setInterval(300);
+    connect(m_argoChangeTimer, &QTimer::timeout, this, &EngineWorker::refresh);
     m_pollTimer->setSingleShot(true);
     connect(m_pollTimer, &QTimer::timeout, this, &EngineWorker::poll);
     m_tickTimer->setInterval(m_settings.tickMs);
@@ -53,6 +58,7 @@ EngineWorker::EngineWorker(EngineSettings settings, QObject *parent)
 
 EngineWorker::~EngineWorker()
 {
+    m_argo.reset(); // its watch stops before this object goes
     std::lock_guard lock(m_operationMutex);
     m_operation.reset();
 }
@@ -64,9 +70,13 @@ QDateTime EngineWorker::now() const
 
 void EngineWorker::terminateOperation()
 {
-    std::lock_guard lock(m_operationMutex);
-    if (m_operation)
-        m_operation->terminate();
+    {
+        std::lock_guard lock(m_operationMutex);
+        if (m_operation)
+            m_operation->terminate();
+    }
+    // An Argo CD operation is terminated by asking the cluster, on this object's thread.
+    QMetaObject::invokeMethod(this, &EngineWorker::terminateArgoCdOperation, Qt::QueuedConnection);
 }
 
 void EngineWorker::openDemo(const QString &dir)
@@ -134,6 +144,10 @@ void EngineWorker::poll()
 
 void EngineWorker::refresh()
 {
+    if (m_argo) {
+        refreshArgoCd();
+        return;
+    }
     if (!m_workspace)
         return;
     m_pollTimer->stop();
@@ -182,6 +196,10 @@ void EngineWorker::publishWindows(const engine::WorkspaceSnapshot &snapshot)
 void EngineWorker::startSync(const engine::SyncCommand &command)
 {
     const QString app = text(command.app);
+    if (m_argo) {
+        startArgoCdOperation(app, m_argo->sync(command), false);
+        return;
+    }
     if (!m_workspace) {
         Q_EMIT syncRefused(app, tr("No workspace is open."));
         return;
@@ -228,6 +246,10 @@ void EngineWorker::stepOperation()
 
 void EngineWorker::loadHistory(const QString &app)
 {
+    if (m_argo) {
+        Q_EMIT historyReady(std::make_shared<HistoryList>(m_argo->history(app)));
+        return;
+    }
     if (!m_workspace)
         return;
     auto list = std::make_shared<HistoryList>();
@@ -244,6 +266,10 @@ void EngineWorker::loadHistory(const QString &app)
 
 void EngineWorker::markEntryBad(const QString &app, qint64 historyId, const QString &reason)
 {
+    if (m_argo) {
+        Q_EMIT failed(tr("Marks are kept in Capstan's own history; Argo CD's history of %1 cannot hold one.").arg(app));
+        return;
+    }
     if (!m_workspace)
         return;
     auto marked = m_workspace->history().markEntryBad(app.toStdString(), historyId, reason.toStdString(),
@@ -253,8 +279,16 @@ void EngineWorker::markEntryBad(const QString &app, qint64 historyId, const QStr
     loadHistory(app);
 }
 
-void EngineWorker::diffHistoryEntries(qint64 left, qint64 right, const QString &requester)
+void EngineWorker::diffHistoryEntries(const QString &app, qint64 left, qint64 right, const QString &requester)
 {
+    if (m_argo) {
+        // Argo CD keeps no manifests with its history: Git's, rendered at each entry's revision.
+        auto set = std::make_shared<DiffSet>(
+            m_argo->diffEntries(app, left, right, m_workspace ? &m_workspace->reconciler().repository() : nullptr));
+        set->requester = requester;
+        Q_EMIT historyDiffReady(std::move(set));
+        return;
+    }
     if (!m_workspace)
         return;
     auto set = std::make_shared<DiffSet>();
@@ -317,6 +351,10 @@ void EngineWorker::diffRevisions(const QString &app, const QString &left, const 
 
 void EngineWorker::loadResourceTree(const QString &app)
 {
+    if (m_argo) {
+        Q_EMIT resourceTreeReady(std::make_shared<AppResourceTree>(m_argo->resourceTree(app)));
+        return;
+    }
     if (!m_workspace)
         return;
     auto result = std::make_shared<AppResourceTree>();

@@ -14,6 +14,8 @@ class QTimer;
 
 namespace capstan::ui {
 
+class ArgoCdSession;
+
 // The engine's thread: owns the Workspace (Git, renders, compare, the sandbox
 // cluster, history) and is the only code that touches it. Lives on its own
 // QThread; its slots are invoked queued and its results leave as immutable
@@ -39,12 +41,17 @@ public Q_SLOTS:
     void loadHistory(const QString &app);
     void markEntryBad(const QString &app, qint64 historyId, const QString &reason);
     // The stored manifests of two history entries, older on the left.
-    void diffHistoryEntries(qint64 left, qint64 right, const QString &requester);
+    void diffHistoryEntries(const QString &app, qint64 left, qint64 right, const QString &requester);
     // `app`'s resources and what the cluster made for them (resourceTreeReady).
     void loadResourceTree(const QString &app);
     // Which cluster the workspace deploys to (engineworker_cluster.cpp): the
     // embedded sandbox (nullopt) or a kubeconfig context; reopens the workspace.
     void useCluster(const std::optional<QString> &context);
+    // The Argo CD running in a kubeconfig context's cluster as the engine
+    // (engineworker_argocd.cpp): its Applications replace the workspace's in every
+    // view, and Sync, Rollback and Terminate ask it. The workspace stays open for
+    // Git: Git's side of diffs is rendered from it. useCluster() leaves this mode.
+    void useArgoCd(const QString &context);
     // The kubeconfig's contexts (contextsReady).
     void loadContexts();
     // The Git remote (engineworker_remote.cpp): fetch updates the remote status
@@ -91,8 +98,12 @@ Q_SIGNALS:
     void resourceTreeReady(capstan::ui::ResourceTreePtr tree);
     void remoteStatusReady(const capstan::ui::RemoteStatus &status);
     // contexts: every kubeconfig context; current: the one in use ("" for the sandbox);
-    // error: why there is no kubeconfig to read.
-    void contextsReady(const QStringList &contexts, const QString &current, const QString &error);
+    // argoCd: the context whose Argo CD is the engine ("" when Capstan is); error: why
+    // there is no kubeconfig to read.
+    void contextsReady(const QStringList &contexts, const QString &current, const QString &argoCd,
+                       const QString &error);
+    // Argo CD in `context` (its Applications in namespace `ns`) is the engine now.
+    void argoCdOpened(const QString &context, const QString &ns);
     // action: "fetch", "pull" or "push"; message: what happened, or why not.
     void remoteActionFinished(const QString &action, bool succeeded, const QString &message);
     // succeeded: the rollback ran and succeeded; message: what it did, and how to update Git.
@@ -116,6 +127,11 @@ private:
     void tick();
     void poll();
     void publishWindows(const engine::WorkspaceSnapshot &snapshot);
+    // Argo CD mode (engineworker_argocd.cpp).
+    void refreshArgoCd();
+    void reportArgoCdOperation();
+    void startArgoCdOperation(const QString &app, const capstan::Result<void> &requested, bool rollback);
+    void terminateArgoCdOperation();
 
     EngineSettings m_settings;
     std::unique_ptr<engine::Workspace> m_workspace;
@@ -131,6 +147,15 @@ private:
     QString m_path;                   // the workspace open now
     RemoteStatus m_remote;
     void publishRemoteStatus(const QString &fetchError);
+
+    std::unique_ptr<ArgoCdSession> m_argo; // set: Argo CD is the engine
+    QTimer *m_argoChangeTimer;             // gathers a burst of Application changes into one refresh
+    struct ArgoCdOperation
+    {
+        QString app;
+        bool rollback = false;
+    };
+    std::optional<ArgoCdOperation> m_argoOperation; // asked of Argo CD by this console, not yet finished
 };
 
 } // namespace capstan::ui

@@ -3,6 +3,7 @@
 
 #include "engine/engineworker.h"
 
+#include "engine/argocdsession.h"
 #include "kube/kubeconfig.h"
 
 namespace capstan::ui {
@@ -14,7 +15,7 @@ void EngineWorker::loadContexts()
     if (kubeconfig)
         for (const kube::ContextEntry &context : kubeconfig->contexts())
             names << QString::fromStdString(context.name);
-    Q_EMIT contextsReady(names, m_context.value_or(QString()),
+    Q_EMIT contextsReady(names, m_context.value_or(QString()), m_argo ? m_argo->context() : QString(),
                          kubeconfig ? QString() : QString::fromStdString(kubeconfig.error().toString()));
 }
 
@@ -22,6 +23,9 @@ void EngineWorker::useCluster(const std::optional<QString> &context)
 {
     const std::optional<QString> previous = m_context;
     m_context = context;
+    // Capstan's own engine again, on the cluster chosen.
+    m_argo.reset();
+    m_argoOperation.reset();
     if (!m_path.isEmpty()) {
         const engine::Workspace *before = m_workspace.get();
         open(m_path);

@@ -3,6 +3,7 @@
 
 #include "engine/engineworker.h"
 
+#include "engine/argocdsession.h"
 #include "reconcile/gitops/images.h"
 #include "reconcile/gitops/promote.h"
 #include "reconcile/gitops/revert.h"
@@ -145,6 +146,11 @@ void EngineWorker::revertCommit(const QString &app, const QString &commit, bool 
 void EngineWorker::rollbackToHistory(const QString &app, qint64 historyId, int policy,
                                      const engine::SyncCommand &approval)
 {
+    if (m_argo) {
+        // Argo CD's rollback leaves automated sync alone: it refuses while it is on.
+        startArgoCdOperation(app, m_argo->rollback(app, historyId, approval), true);
+        return;
+    }
     if (!m_workspace)
         return;
     if (m_operation) {

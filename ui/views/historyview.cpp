@@ -161,7 +161,7 @@ void HistoryView::diffSelected()
     }
     const auto ids = selectedIds();
     if (ids.size() == 2)
-        m_engine->diffHistoryEntries(ids[0], ids[1], requester);
+        m_engine->diffHistoryEntries(m_app, ids[0], ids[1], requester);
 }
 
 void HistoryView::markSelectedBad()

@@ -68,6 +68,16 @@ QJsonObject ArgoFixture::application(const QString &name) const
     return m_apps.value(name);
 }
 
+void ArgoFixture::putApplication(const QJsonObject &application)
+{
+    QMutexLocker lock(&m_mutex);
+    QJsonObject app = application;
+    QJsonObject metadata = app["metadata"].toObject();
+    metadata["resourceVersion"] = QString::number(++m_resourceVersion);
+    app["metadata"] = metadata;
+    m_apps.insert(metadata["name"].toString(), app);
+}
+
 QList<RecordedRequest> ArgoFixture::requests(const QByteArray &method) const
 {
     QList<RecordedRequest> out;

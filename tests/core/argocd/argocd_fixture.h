@@ -33,6 +33,8 @@ struct ArgoFixture
     // A watch of the Applications streams these lines (watch events) and then stays open.
     void streamWatchEvents(const QList<QByteArray> &lines);
     QJsonObject application(const QString &name) const;
+    // Adds or replaces an Application, as Argo CD's controller writes one (the test plays it).
+    void putApplication(const QJsonObject &application);
     // The requests with this method to the Applications (discovery left out).
     QList<RecordedRequest> requests(const QByteArray &method) const;
 

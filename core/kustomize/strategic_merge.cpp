@@ -18,6 +18,10 @@ public:
     // Merges patch into dest where it is; false when the patch deletes dest.
     bool mergeMapInPlace(Node &dest, const Node &patch, SchemaType type) const
     {
+        // Without a schema, kyaml takes a map naming a known apiVersion and kind
+        // (the target's first, then the patch's) as an object of that kind.
+        if (type == SchemaType::None && (type = embeddedObjectSchema(dest)) == SchemaType::None)
+            type = embeddedObjectSchema(patch);
         if (const Node *directive = patch.find("$patch"); directive && directive->isScalar()) {
             if (directive->text() == "delete")
                 return false;
@@ -72,7 +76,7 @@ public:
     // The target's own keyed lists, re-merged as kyaml does when it walks them.
     void normalize(Node &node, SchemaType type) const
     {
-        if (!node.isMap() || type == SchemaType::None)
+        if (!node.isMap() || (type == SchemaType::None && (type = embeddedObjectSchema(node)) == SchemaType::None))
             return;
         for (auto &entry : node.entries())
             normalizeField(entry.value, fieldSchema(type, entry.key, m_kind));
@@ -80,7 +84,7 @@ public:
 
     void normalizeField(Node &value, const FieldSchema &schema) const
     {
-        if (schema.type == SchemaType::None)
+        if (schema.type == SchemaType::None && !value.isMap())
             return;
         if (value.isMap()) {
             normalize(value, schema.type);

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ArgoCdSession</name>
+    <message>
+        <source>Argo CD has no application named %1.</source>
+        <translation>Argo CD hat keine Anwendung namens %1.</translation>
+    </message>
+    <message>
+        <source>Argo CD&apos;s history of %1 has no entry %2.</source>
+        <translation>Der Argo-CD-Verlauf von %1 hat keinen Eintrag %2.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 → %3</source>
+        <translation>%1 bei %2 → %3</translation>
+    </message>
+</context>
+<context>
     <name>capstan::ui::AppTreeModel</name>
     <message>
         <source>%1 — project %2, %3, %4</source>
@@ -356,12 +371,24 @@
         <translation>Capstans eigener Cluster, beim Arbeitsbereich gespeichert</translation>
     </message>
     <message>
-        <source>The cluster the workspace deploys to</source>
-        <translation>Der Cluster, in den der Arbeitsbereich ausrollt</translation>
-    </message>
-    <message>
         <source>No kubeconfig to read: %1</source>
         <translation>Keine kubeconfig zu lesen: %1</translation>
+    </message>
+    <message>
+        <source>Capstan syncs the workspace to this context&apos;s cluster</source>
+        <translation>Capstan synchronisiert den Arbeitsbereich in den Cluster dieses Kontexts</translation>
+    </message>
+    <message>
+        <source>Argo CD in %1</source>
+        <translation>Argo CD in %1</translation>
+    </message>
+    <message>
+        <source>The Argo CD running in this context&apos;s cluster is the engine: its applications are shown, and Sync, Rollback and Terminate ask it</source>
+        <translation>Das Argo CD im Cluster dieses Kontexts ist die Engine: Seine Anwendungen werden angezeigt, und Synchronisieren, Zurücksetzen und Abbrechen werden bei ihm angefragt</translation>
+    </message>
+    <message>
+        <source>The cluster the workspace deploys to, or the Argo CD that does</source>
+        <translation>Der Cluster, in den der Arbeitsbereich ausgerollt wird, oder das Argo CD, das dies tut</translation>
     </message>
 </context>
 <context>
@@ -558,6 +585,46 @@
     <message>
         <source>The remote had moved on and commit %1 does not apply on its tip; nothing was pushed and your commits are kept on %2. Conflicting files: %3</source>
         <translation>Das Remote-Repository war weiter und Commit %1 lässt sich nicht auf dessen Spitze anwenden; es wurde nichts übertragen und Ihre Commits bleiben auf %2 erhalten. Dateien mit Konflikten: %3</translation>
+    </message>
+    <message>
+        <source>Marks are kept in Capstan&apos;s own history; Argo CD&apos;s history of %1 cannot hold one.</source>
+        <translation>Markierungen liegen in Capstans eigenem Verlauf; der Argo-CD-Verlauf von %1 kann keine aufnehmen.</translation>
+    </message>
+    <message>
+        <source>Connecting to Argo CD in %1…</source>
+        <translation>Verbinde mit Argo CD in %1 …</translation>
+    </message>
+    <message>
+        <source>Cannot use the Argo CD in %1: %2</source>
+        <translation>Argo CD in %1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>Reading Argo CD&apos;s applications…</source>
+        <translation>Lese die Anwendungen von Argo CD …</translation>
+    </message>
+    <message>
+        <source>Cannot read Argo CD&apos;s applications in %1: %2</source>
+        <translation>Die Anwendungen von Argo CD in %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Waiting for Argo CD&apos;s controller to start the operation</source>
+        <translation>Warte, bis der Controller von Argo CD die Operation startet</translation>
+    </message>
+    <message>
+        <source>The application is no longer in Argo CD</source>
+        <translation>Die Anwendung ist nicht mehr in Argo CD</translation>
+    </message>
+    <message>
+        <source>Argo CD rolled %1 back to revision %2. Git still wants its target revision: update Git before turning automated sync on again.</source>
+        <translation>Argo CD hat %1 auf Revision %2 zurückgesetzt. Git will weiterhin seine Zielrevision: Aktualisieren Sie Git, bevor Sie die automatische Synchronisierung wieder einschalten.</translation>
+    </message>
+    <message>
+        <source>Argo CD&apos;s rollback of %1 ended %2: %3</source>
+        <translation>Das Zurücksetzen von %1 durch Argo CD endete mit %2: %3</translation>
+    </message>
+    <message>
+        <source>Cannot terminate: %1</source>
+        <translation>Abbrechen nicht möglich: %1</translation>
     </message>
 </context>
 <context>
@@ -972,6 +1039,10 @@
         <source>Not refreshed yet</source>
         <translation>Noch nicht aktualisiert</translation>
     </message>
+    <message>
+        <source>Argo CD in %1 (namespace %2) — Capstan</source>
+        <translation>Argo CD in %1 (Namespace %2) — Capstan</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ui::MatrixCellDelegate</name>
@@ -985,6 +1056,10 @@
     <message>
         <source>Environment matrix</source>
         <translation>Umgebungsmatrix</translation>
+    </message>
+    <message>
+        <source>No application names its service and environment. The matrix places those labelled %1 and %2, or named SERVICE-ENVIRONMENT.</source>
+        <translation>Keine Anwendung nennt ihren Dienst und ihre Umgebung. Die Matrix ordnet Anwendungen mit den Labels %1 und %2 ein, oder solche namens DIENST-UMGEBUNG.</translation>
     </message>
 </context>
 <context>
@@ -1503,6 +1578,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>

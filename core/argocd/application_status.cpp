@@ -123,6 +123,7 @@ engine::AppState appStateOf(const manifest::Object &object)
     engine::AppState state;
     state.name = object.name();
     state.file = cluster::ResourceKey::of(object).toString(); // where it is defined: the cluster
+    state.engineDecides = true; // Argo CD's conditions; its controller decides what they stop
     applySpec(object, state);
 
     const Node *status = object.root().at({ "status" });

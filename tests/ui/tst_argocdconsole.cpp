@@ -1,10 +1,12 @@
 #include "argocd_fixture.h"
 #include "demofixture.h"
 #include "workerspy.h"
+#include "dialogs/syncdialog.h"
 #include "models/apptreemodel.h"
 #include "views/clusterpicker.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -169,6 +171,21 @@ private Q_SLOTS:
         QVERIFY2(deployment.desiredYaml.find("kind: Deployment") != std::string::npos, deployment.desiredYaml.c_str());
         QVERIFY(deployment.desiredYaml.find("name: order-service") != std::string::npos);
         QVERIFY(deployment.liveYaml.empty()); // the cluster does not have it
+    }
+
+    void argoCdsConditionsDoNotStopTheSyncDialog()
+    {
+        // frontend carries Argo CD's SyncError of its last attempt: a person may sync again;
+        // what stops the dialog is Capstan's own gate, and the warning says why Git's side is empty.
+        const engine::AppState *frontend = m_engine.client->snapshot()->app("frontend");
+        QVERIFY(!frontend->conditions.empty());
+        SyncDialog dialog(m_engine.client.get(), *frontend);
+        QCOMPARE(dialog.blockedReason(), QStringLiteral("Type the application's name to confirm."));
+        QVERIFY(dialog.findChildren<QLabel *>().size() > 0);
+        bool warned = false;
+        for (const QLabel *label : dialog.findChildren<QLabel *>())
+            warned = warned || label->text().contains(QStringLiteral("no commit c0ffee1"));
+        QVERIFY(warned);
     }
 
     void aSyncWithoutTheApprovalIsNotSent()

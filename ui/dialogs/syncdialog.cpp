@@ -51,6 +51,13 @@ SyncDialog::SyncDialog(EngineClient *engine, const engine::AppState &app, QWidge
     m_windowLabel->setText(tr("Sync window: %1").arg(qs(app.windowDescription)));
     m_windowLabel->setAccessibleName(tr("Sync window state"));
     layout->addWidget(m_windowLabel);
+    // Why the diff may be incomplete (Git's side not rendered), or what the render warned of.
+    for (const std::string &warning : app.warnings) {
+        auto *label = new QLabel(tr("Warning: %1").arg(qs(warning)), this);
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        layout->addWidget(label);
+    }
 
     // What will change, resource by resource.
     m_diffs->setAccessibleName(tr("What the sync will change"));

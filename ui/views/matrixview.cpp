@@ -1,5 +1,6 @@
 #include "views/matrixview.h"
 
+#include "models/appidentity.h"
 #include "models/environmentmatrixmodel.h"
 #include "models/statusstyle.h"
 
@@ -100,6 +101,19 @@ MatrixView::MatrixView(QWidget *parent)
 void MatrixView::setSnapshot(SnapshotPtr snapshot)
 {
     m_model->setSnapshot(std::move(snapshot));
+}
+
+void MatrixView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    if (m_model->rowCount() > 0 || m_model->columnCount() > 0)
+        return;
+    QPainter painter(viewport());
+    painter.setPen(palette().color(QPalette::Disabled, QPalette::Text));
+    painter.drawText(viewport()->rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap,
+                     tr("No application names its service and environment. The matrix places those labelled "
+                        "%1 and %2, or named SERVICE-ENVIRONMENT.")
+                         .arg(QLatin1String(kServiceLabel), QLatin1String(kEnvironmentLabel)));
 }
 
 void MatrixView::selectApp(const QString &app)

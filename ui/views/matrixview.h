@@ -37,6 +37,10 @@ public:
 Q_SIGNALS:
     void appSelected(const QString &app);
 
+protected:
+    // With no application placed, says how one gets a place.
+    void paintEvent(QPaintEvent *event) override;
+
 private:
     EnvironmentMatrixModel *m_model;
 };

@@ -7,6 +7,8 @@ namespace capstan::engine {
 
 bool AppState::canSync() const
 {
+    if (engineDecides)
+        return true;
     return std::none_of(conditions.begin(), conditions.end(),
                         [](const argo::Condition &c) { return argo::isErrorCondition(c.type); });
 }

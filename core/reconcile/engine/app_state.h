@@ -64,8 +64,11 @@ struct AppState
 
     // Render warnings (kustomize deprecations).
     std::vector<std::string> warnings;
+    // Another engine (an Argo CD) reported these conditions and decides itself
+    // whether they stop a sync; Capstan shows them and lets it decide.
+    bool engineDecides = false;
 
-    bool canSync() const; // no error condition stops it
+    bool canSync() const; // no error condition stops it (or engineDecides)
     int count(compare::ResourceStatus status) const;
 };
 

@@ -8,6 +8,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite libgit2-dev libyaml-cpp-dev libsqlite3-dev extra-cmake-modules libgl-dev qtkeychain-qt6-dev
   xvfb xauth
+  gnome-keyring libsecret-1-0 dbus-daemon  # a Secret Service for the access-token test
 )
 
 missing=()

@@ -6,8 +6,6 @@
 
 #include <optional>
 #include <string>
-#include <utility>
-#include <variant>
 
 namespace capstan::argocd {
 
@@ -34,25 +32,6 @@ struct ActionError : capstan::Error
 };
 
 // The Application as the cluster holds it after the action, or why there was none.
-class [[nodiscard]] ActionResult
-{
-public:
-    ActionResult(manifest::Object application)
-        : m_data(std::in_place_index<0>, std::move(application))
-    {
-    }
-    ActionResult(ActionError error)
-        : m_data(std::in_place_index<1>, std::move(error))
-    {
-    }
-
-    bool ok() const { return m_data.index() == 0; }
-    explicit operator bool() const { return ok(); }
-    const manifest::Object &application() const { return std::get<0>(m_data); }
-    const ActionError &error() const { return std::get<1>(m_data); }
-
-private:
-    std::variant<manifest::Object, ActionError> m_data;
-};
+using ActionResult = capstan::Result<manifest::Object, ActionError>;
 
 } // namespace capstan::argocd

@@ -107,7 +107,7 @@ template<typename Build> ActionResult ArgoCdEngine::act(const std::string &name,
     cluster::ApplyOptions options;
     options.fieldManager = m_options.fieldManager;
     options.replace = true;
-    auto written = m_cluster.apply(changed.application(), options);
+    auto written = m_cluster.apply(*changed, options);
     if (!written)
         return fromCluster(written.error());
     return std::move(*written);

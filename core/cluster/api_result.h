@@ -4,7 +4,6 @@
 
 #include <string>
 #include <utility>
-#include <variant>
 
 namespace capstan::cluster {
 
@@ -33,64 +32,7 @@ struct ApiError : capstan::Error
 
 const char *toString(ErrorCode code);
 
-// The result of a cluster call: a value or an ApiError. error() is-a capstan::Error,
-// so `return r.error();` works in a function returning capstan::Result<U>.
-template<typename T> class [[nodiscard]] ApiResult
-{
-public:
-    ApiResult(T value)
-        : m_data(std::in_place_index<0>, std::move(value))
-    {
-    }
-    ApiResult(ApiError error)
-        : m_data(std::in_place_index<1>, std::move(error))
-    {
-    }
-
-    bool ok() const { return m_data.index() == 0; }
-    explicit operator bool() const { return ok(); }
-
-    T &value() & { return std::get<0>(m_data); }
-    const T &value() const & { return std::get<0>(m_data); }
-    T &&value() && { return std::get<0>(std::move(m_data)); }
-    T &operator*() & { return value(); }
-    const T &operator*() const & { return value(); }
-    T *operator->() { return &value(); }
-    const T *operator->() const { return &value(); }
-
-    const ApiError &error() const { return std::get<1>(m_data); }
-    ErrorCode code() const { return error().code; }
-
-    // Hands the outcome on as a plain capstan::Result (the code is dropped).
-    capstan::Result<T> toResult() &&
-    {
-        if (ok())
-            return std::move(*this).value();
-        return static_cast<const capstan::Error &>(error());
-    }
-
-private:
-    std::variant<T, ApiError> m_data;
-};
-
-template<> class [[nodiscard]] ApiResult<void>
-{
-public:
-    ApiResult() = default;
-    ApiResult(ApiError error)
-        : m_error(std::move(error))
-        , m_failed(true)
-    {
-    }
-
-    bool ok() const { return !m_failed; }
-    explicit operator bool() const { return ok(); }
-    const ApiError &error() const { return m_error; }
-    ErrorCode code() const { return m_error.code; }
-
-private:
-    ApiError m_error;
-    bool m_failed = false;
-};
+// The result of a cluster call: a value or an ApiError (code() branches on it).
+template<typename T> using ApiResult = capstan::Result<T, ApiError>;
 
 } // namespace capstan::cluster

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -21,13 +22,18 @@ inline Error makeError(std::string message, std::string where = {})
     return Error{std::move(message), std::move(where)};
 }
 
-// An expected<T, Error>-style result: either a value or an Error.
-template<typename T>
+// An expected<T, E>-style result: either a value or an error. E is Error or
+// a kind of it that carries more (cluster::ApiError has a code a caller can
+// branch on); either way `return r.error();` works in a function returning a
+// plain Result<U>.
+template<typename T, typename E = Error>
 class [[nodiscard]] Result
 {
+    static_assert(std::is_base_of_v<Error, E>, "a result's error is a capstan::Error");
+
 public:
     Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) {}
+    Result(E error) : m_data(std::in_place_index<1>, std::move(error)) {}
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -40,26 +46,39 @@ public:
     T *operator->() { return &value(); }
     const T *operator->() const { return &value(); }
 
-    const Error &error() const { return std::get<1>(m_data); }
+    const E &error() const { return std::get<1>(m_data); }
+    // The error's code, for errors that carry one.
+    auto code() const requires requires(const E &e) { e.code; } { return error().code; }
+
+    // Hands the outcome on as a plain Result (what E adds to Error is dropped).
+    Result<T> toResult() && requires(!std::is_same_v<E, Error>)
+    {
+        if (ok())
+            return std::move(*this).value();
+        return static_cast<const Error &>(error());
+    }
 
 private:
-    std::variant<T, Error> m_data;
+    std::variant<T, E> m_data;
 };
 
 // A result that carries no value.
-template<>
-class [[nodiscard]] Result<void>
+template<typename E>
+class [[nodiscard]] Result<void, E>
 {
+    static_assert(std::is_base_of_v<Error, E>, "a result's error is a capstan::Error");
+
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)), m_failed(true) {}
+    Result(E error) : m_error(std::move(error)), m_failed(true) {}
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
-    const Error &error() const { return m_error; }
+    const E &error() const { return m_error; }
+    auto code() const requires requires(const E &e) { e.code; } { return m_error.code; }
 
 private:
-    Error m_error;
+    E m_error;
     bool m_failed = false;
 };
 

@@ -98,8 +98,8 @@ private Q_SLOTS:
         QCOMPARE(infoValue(operation, "Capstan approvers"), QString("dave, erin"));
 
         // What the cluster returned, read back as a requested operation.
-        QVERIFY(argocd::operationsOf(result.application()).operationRequested);
-        QCOMPARE(result.application().root().textAt({ "operation", "initiatedBy", "username" }), std::string("carol"));
+        QVERIFY(argocd::operationsOf(result.value()).operationRequested);
+        QCOMPARE(result.value().root().textAt({ "operation", "initiatedBy", "username" }), std::string("carol"));
     }
 
     void syncWithApplyStrategyAndDryRun()
@@ -216,7 +216,7 @@ private Q_SLOTS:
         QCOMPARE(infoValue(operation, "Capstan approvers"), QString("dave"));
 
         // Once Argo CD runs it, the operation reads back as a rollback with its approval.
-        manifest::Object running = result.application();
+        manifest::Object running = result.value();
         running.root()["status"]["operationState"].set("operation", *running.root().find("operation"));
         running.root()["status"]["operationState"].set("phase", manifest::Node::string("Running"));
         const argocd::ApplicationOperations ops = argocd::operationsOf(running);

@@ -1,6 +1,7 @@
 #include "git/credentials.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QUrl>
@@ -89,12 +90,46 @@ bool allows(const CredentialRequest &request, const Credential &credential)
     return credential.kind == Credential::Kind::UserPassword ? request.userPasswordAllowed : request.sshKeyAllowed;
 }
 
-Error authenticationFailed(const CredentialRequest &request, int tried)
+// An RSA key file: its .pub (or, without one, its name) says so.
+bool isRsaKeyFile(const Credential &credential)
 {
-    const QString reason = tried == 0
+    if (credential.kind != Credential::Kind::SshKeyFile)
+        return false;
+    QFile publicKey(credential.publicKeyPath.isEmpty() ? credential.privateKeyPath + QStringLiteral(".pub")
+                                                       : credential.publicKeyPath);
+    if (publicKey.open(QIODevice::ReadOnly))
+        return publicKey.read(8) == "ssh-rsa ";
+    return QFileInfo(credential.privateKeyPath).fileName().contains(QLatin1String("rsa"));
+}
+
+// tried: the credentials handed out so far, named by their source (never a secret).
+Error authenticationFailed(const CredentialRequest &request, const QList<Credential> &tried)
+{
+    QString reason = tried.isEmpty()
         ? QStringLiteral("no credentials to offer (give a token, configure a Git credential helper, or load an "
                          "ssh key into ssh-agent)")
-        : QStringLiteral("the remote refused the %1 credential(s) offered").arg(tried);
+        : QStringLiteral("the remote refused the %1 credential(s) offered").arg(tried.size());
+    QStringList sources;
+    QStringList withPassphrase;
+    QStringList rsa;
+    for (const Credential &credential : tried) {
+        sources.append(credential.source);
+        if (credential.kind == Credential::Kind::SshKeyFile && !credential.passphrase.isEmpty())
+            withPassphrase.append(credential.source);
+        if (isRsaKeyFile(credential))
+            rsa.append(credential.source);
+    }
+    if (!sources.isEmpty())
+        reason += QStringLiteral(" (%1)").arg(sources.join(QStringLiteral(", ")));
+    // libssh2 reports a key it could not decrypt exactly like a key the server refused.
+    if (!withPassphrase.isEmpty())
+        reason += QStringLiteral("; a wrong passphrase for %1 fails the same way")
+                      .arg(withPassphrase.join(QStringLiteral(", ")));
+    // libssh2 1.10 signs with RSA keys only as ssh-rsa (SHA-1), which OpenSSH 8.8 and later refuse.
+    if (!rsa.isEmpty())
+        reason += QStringLiteral("; %1 is an RSA key, which current OpenSSH servers refuse from this ssh library "
+                                 "(libssh2 1.10 cannot make rsa-sha2 signatures): use an ed25519 or ecdsa key")
+                      .arg(rsa.join(QStringLiteral(", ")));
     return makeError(
         QStringLiteral("authentication failed for %1: %2").arg(urlForMessages(request.url), reason).toStdString());
 }
@@ -196,18 +231,18 @@ Result<Credential> CredentialAttempts::next(const CredentialRequest &request)
     while (m_next < offered.size()) {
         const Credential &candidate = offered.at(m_next++);
         if (allows(request, candidate)) {
-            ++m_handedOut;
+            m_tried.append(candidate);
             return candidate;
         }
     }
-    return authenticationFailed(request, m_handedOut);
+    return authenticationFailed(request, m_tried);
 }
 
 Result<QString> CredentialAttempts::username(const CredentialRequest &request)
 {
     // ssh asks for the user name once per connection; more often means a loop.
     if (++m_usernameAnswers > 2)
-        return authenticationFailed(request, m_handedOut);
+        return authenticationFailed(request, m_tried);
     if (!request.usernameFromUrl.isEmpty())
         return request.usernameFromUrl;
     for (const Credential &candidate : candidates(request)) {

@@ -79,12 +79,13 @@ public:
     explicit CredentialAttempts(CredentialProvider provider);
 
     // The next untried credential that request allows, or an Error that starts
-    // with "authentication failed for <url>" once there is none left.
+    // with "authentication failed for <url>" once there is none left and names
+    // the sources of those tried.
     Result<Credential> next(const CredentialRequest &request);
     // The user name for a usernameOnly request: the URL's, a provider's ssh one, or "git".
     Result<QString> username(const CredentialRequest &request);
     // How many credentials were handed out so far.
-    int attempts() const { return m_handedOut; }
+    int attempts() const { return int(m_tried.size()); }
 
 private:
     const QList<Credential> &candidates(const CredentialRequest &request);
@@ -92,7 +93,7 @@ private:
     CredentialProvider m_provider;
     std::optional<QList<Credential>> m_candidates;
     int m_next = 0;
-    int m_handedOut = 0;
+    QList<Credential> m_tried; // handed out so far, for the failure message
     int m_usernameAnswers = 0;
 };
 

@@ -29,7 +29,7 @@ bool isNonFastForward(const QString &reason)
 Result<PushResult> pushOnce(
     NamedRemote &remote, const QString &branch, const QByteArray &refName, const RemoteOptions &options)
 {
-    RemoteSession session(options);
+    RemoteSession session(options, connectionUrl(remote.remote.get(), GIT_DIRECTION_PUSH));
     git_push_options pushOptions = GIT_PUSH_OPTIONS_INIT;
     pushOptions.callbacks = session.callbacks();
     QByteArray spec = refName + ':' + refName;

@@ -1,9 +1,11 @@
-// Talking to remotes: credentials for libgit2, clone with options, fetch, ahead/behind.
+// Talking to remotes: host keys and credentials for libgit2, clone with
+// options, fetch, ahead/behind.
 
 #include "git/remote_p.h"
 
 #include "git/branchupdate_p.h"
 #include "git/error_p.h"
+#include "git/known_hosts.h"
 #include "git/repository.h"
 
 namespace capstan::git {
@@ -12,14 +14,17 @@ using namespace detail;
 
 namespace detail {
 
-RemoteSession::RemoteSession(const RemoteOptions &options)
+RemoteSession::RemoteSession(const RemoteOptions &options, const QString &url)
     : m_credentials(options.credentials ? options.credentials : defaultCredentialProvider())
+    , m_knownHostsFiles(options.knownHostsFiles)
+    , m_sshPort(sshPortOfUrl(url))
 {
 }
 
 git_remote_callbacks RemoteSession::callbacks()
 {
     git_remote_callbacks callbacks = GIT_REMOTE_CALLBACKS_INIT;
+    callbacks.certificate_check = &RemoteSession::checkCertificate;
     callbacks.credentials = &RemoteSession::acquireCredential;
     callbacks.push_update_reference = &RemoteSession::pushUpdateReference;
     callbacks.push_negotiation = &RemoteSession::pushNegotiation;
@@ -29,9 +34,31 @@ git_remote_callbacks RemoteSession::callbacks()
 
 Error RemoteSession::error(const QString &what) const
 {
+    if (m_hostKeyError)
+        return plainError(what + QStringLiteral(": ") + QString::fromStdString(m_hostKeyError->message));
     if (m_authenticationError)
         return plainError(what + QStringLiteral(": ") + QString::fromStdString(m_authenticationError->message));
     return gitError(what);
+}
+
+int RemoteSession::checkCertificate(git_cert *cert, int, const char *host, void *payload)
+{
+    // https: libgit2's own TLS verification keeps its verdict, exactly as without this callback.
+    if (cert->cert_type != GIT_CERT_HOSTKEY_LIBSSH2)
+        return GIT_PASSTHROUGH;
+    // ssh: libssh2's verdict (`valid`) only consulted ~/.ssh/known_hosts and cannot
+    // tell a changed key from an unknown one, nor knows @revoked; ours decides.
+    auto *session = static_cast<RemoteSession *>(payload);
+    const auto *hostKey = reinterpret_cast<const git_cert_hostkey *>(cert);
+    QByteArray keyBlob;
+    if (hostKey->type & GIT_CERT_SSH_RAW)
+        keyBlob = QByteArray(hostKey->hostkey, qsizetype(hostKey->hostkey_len));
+    auto verified = verifyHostKey(session->m_knownHostsFiles, QString::fromUtf8(host), session->m_sshPort, keyBlob);
+    if (verified)
+        return 0;
+    session->m_hostKeyError = verified.error();
+    git_error_set_str(GIT_ERROR_SSH, verified.error().message.c_str());
+    return GIT_ECERTIFICATE;
 }
 
 int RemoteSession::acquireCredential(
@@ -97,6 +124,13 @@ int RemoteSession::pushNegotiation(const git_push_update **updates, size_t count
     return 0;
 }
 
+QString connectionUrl(git_remote *remote, git_direction direction)
+{
+    const char *url = direction == GIT_DIRECTION_PUSH && git_remote_pushurl(remote) ? git_remote_pushurl(remote)
+                                                                                    : git_remote_url(remote);
+    return QString::fromUtf8(url);
+}
+
 Result<NamedRemote> lookupRemote(const RepositoryData &data, const QString &name)
 {
     NamedRemote result;
@@ -109,7 +143,7 @@ Result<NamedRemote> lookupRemote(const RepositoryData &data, const QString &name
 
 Result<void> fetchRemote(const RepositoryData &, NamedRemote &remote, const RemoteOptions &options)
 {
-    RemoteSession session(options);
+    RemoteSession session(options, connectionUrl(remote.remote.get(), GIT_DIRECTION_FETCH));
     git_fetch_options fetchOptions = GIT_FETCH_OPTIONS_INIT;
     fetchOptions.callbacks = session.callbacks();
     if (git_remote_fetch(remote.remote.get(), nullptr, &fetchOptions, nullptr) < 0)
@@ -139,7 +173,7 @@ Result<Repository> Repository::clone(const QString &source, const QString &desti
     ensureLibgit2();
     const QByteArray url = source.toUtf8();
     const QByteArray target = destination.toUtf8();
-    RemoteSession session(options);
+    RemoteSession session(options, source);
     git_clone_options cloneOptions = GIT_CLONE_OPTIONS_INIT;
     cloneOptions.fetch_opts.callbacks = session.callbacks();
     RepositoryHandle handle;

@@ -16,6 +16,10 @@ struct RemoteOptions
 {
     // Asked when the remote wants credentials; empty: defaultCredentialProvider().
     CredentialProvider credentials;
+    // ssh: the OpenSSH known_hosts files a server's host key must be in (see
+    // known_hosts.h); empty: defaultKnownHostsFiles(). An unknown, changed or
+    // revoked host key refuses the connection before any credential is sent.
+    QStringList knownHostsFiles;
 };
 
 // How a local branch relates to its upstream, in commits.

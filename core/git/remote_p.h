@@ -1,7 +1,8 @@
 #pragma once
 
 // Internal to core/git: one network operation against a remote, and the
-// libgit2 callbacks that answer credentials and collect push statuses.
+// libgit2 callbacks that verify ssh host keys, answer credentials and collect
+// push statuses.
 
 #include "common/result.h"
 #include "git/credentials.h"
@@ -23,14 +24,17 @@ using RemoteHandle = Handle<git_remote, git_remote_free>;
 class RemoteSession final
 {
 public:
-    explicit RemoteSession(const RemoteOptions &options);
+    // url: the URL the operation connects to (its ssh port is needed to look the
+    // host key up; libgit2 passes only the host name to the callback).
+    RemoteSession(const RemoteOptions &options, const QString &url);
     RemoteSession(const RemoteSession &) = delete;
     RemoteSession &operator=(const RemoteSession &) = delete;
 
     git_remote_callbacks callbacks();
 
-    // The error for a failed operation: the authentication failure when the
-    // credentials ran out, else libgit2's message; both after `what`.
+    // The error for a failed operation: the host key refusal, else the
+    // authentication failure when the credentials ran out, else libgit2's
+    // message; each after `what`.
     Error error(const QString &what) const;
 
     // Push: the refs the remote refused, with its reason.
@@ -39,12 +43,16 @@ public:
     bool nothingToUpdate() const { return m_negotiated && !m_anyUpdate; }
 
 private:
+    static int checkCertificate(git_cert *cert, int valid, const char *host, void *payload);
     static int acquireCredential(
         git_credential **out, const char *url, const char *usernameFromUrl, unsigned int allowed, void *payload);
     static int pushUpdateReference(const char *refname, const char *status, void *payload);
     static int pushNegotiation(const git_push_update **updates, size_t count, void *payload);
 
     CredentialAttempts m_credentials;
+    QStringList m_knownHostsFiles;
+    int m_sshPort;
+    std::optional<Error> m_hostKeyError;
     std::optional<Error> m_authenticationError;
     QList<QPair<QString, QString>> m_rejected;
     bool m_negotiated = false;
@@ -59,6 +67,9 @@ struct NamedRemote
     QString url; // password removed
     QString describe() const { return name + QStringLiteral(" (") + url + QLatin1Char(')'); }
 };
+
+// The URL an operation on remote connects to: for a push its pushurl when one is set.
+QString connectionUrl(git_remote *remote, git_direction direction);
 
 Result<NamedRemote> lookupRemote(const RepositoryData &data, const QString &name);
 

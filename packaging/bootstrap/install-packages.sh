@@ -9,6 +9,7 @@ packages=(
   libqt6sql6-sqlite libgit2-dev libyaml-cpp-dev libsqlite3-dev extra-cmake-modules libgl-dev qtkeychain-qt6-dev
   xvfb xauth
   gnome-keyring libsecret-1-0 dbus-daemon  # a Secret Service for the access-token test
+  openssh-server  # sshd, ssh-keygen, ssh-keyscan, ssh-agent for the ssh remote test
 )
 
 missing=()

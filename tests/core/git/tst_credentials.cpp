@@ -228,6 +228,37 @@ private Q_SLOTS:
             QCOMPARE(credential.username, QStringLiteral("deploy"));
     }
 
+    // When every credential was refused, the message names what was tried (never
+    // a secret) and, for an encrypted key, that a wrong passphrase looks the same.
+    void refusedSshCredentialsAreNamed()
+    {
+        const QString key = QStringLiteral("/home/ada/.ssh/deploy_ed25519");
+        CredentialAttempts attempts([&](const CredentialRequest &) {
+            Credential agent;
+            agent.kind = Credential::Kind::SshAgent;
+            agent.source = QStringLiteral("ssh-agent");
+            Credential file;
+            file.kind = Credential::Kind::SshKeyFile;
+            file.privateKeyPath = key;
+            file.passphrase = secret;
+            file.source = key;
+            return QList<Credential> { agent, file };
+        });
+        CredentialRequest request;
+        request.url = QStringLiteral("ssh://git@git.example.com/org/deploy.git");
+        request.sshKeyAllowed = true;
+        QVERIFY(attempts.next(request).ok());
+        QVERIFY(attempts.next(request).ok());
+        auto exhausted = attempts.next(request);
+        QVERIFY(!exhausted.ok());
+        const QString message = messageOf(exhausted.error());
+        QCOMPARE(message,
+            QStringLiteral("authentication failed for %1: the remote refused the 2 credential(s) offered (ssh-agent, "
+                           "%2); a wrong passphrase for %2 fails the same way")
+                .arg(request.url, key));
+        QVERIFY(!message.contains(secret));
+    }
+
     void passwordsInUrlsStayOutOfMessages()
     {
         QCOMPARE(urlForMessages(QStringLiteral("https://ada:hunter2@git.example.com/x.git")),

@@ -23,30 +23,61 @@ std::vector<std::string> splitFieldPath(const std::string &path)
     return parts;
 }
 
-Result<void> visitFieldPath(Node &node, const std::vector<std::string> &path, std::size_t index, bool create,
-                            CreateKind createKind, const FieldVisitor &visit)
+namespace {
+
+// A position in a split path: the segments not walked yet.
+struct SplitCursor
 {
-    if (index == path.size())
+    const std::vector<std::string> *parts;
+    std::size_t index;
+
+    bool done() const { return index == parts->size(); }
+    std::string_view head() const { return (*parts)[index]; }
+    bool headIsLast() const { return index + 1 == parts->size(); }
+    SplitCursor tail() const { return {parts, index + 1}; }
+};
+
+// The same in a path as written, without escapes: segments are found as the
+// walk gets to them, so a walk that stops early never looks at the rest.
+struct TextCursor
+{
+    std::string_view rest;
+    bool finished;
+
+    bool done() const { return finished; }
+    std::string_view head() const { return rest.substr(0, rest.find('/')); }
+    bool headIsLast() const { return rest.find('/') == std::string_view::npos; }
+    TextCursor tail() const
+    {
+        const std::size_t slash = rest.find('/');
+        return slash == std::string_view::npos ? TextCursor{{}, true} : TextCursor{rest.substr(slash + 1), false};
+    }
+};
+
+template <typename Cursor>
+Result<void> walk(Node &node, const Cursor &path, bool create, CreateKind createKind, const FieldVisitor &visit)
+{
+    if (path.done())
         return visit(node);
     if (node.isNull())
         return {};
     if (node.isSequence()) {
         for (Node &item : node.items())
-            if (auto r = visitFieldPath(item, path, index, create, createKind, visit); !r)
+            if (auto r = walk(item, path, create, createKind, visit); !r)
                 return r;
         return {};
     }
     if (!node.isMap())
-        return makeError("expected sequence or mapping node at '" + path[index] + "'");
+        return makeError("expected sequence or mapping node at '" + std::string(path.head()) + "'");
 
-    std::string name = path[index];
-    const bool isSequenceField = name.size() > 2 && name.compare(name.size() - 2, 2, "[]") == 0;
+    std::string_view name = path.head();
+    const bool isSequenceField = name.size() > 2 && name.substr(name.size() - 2) == "[]";
     if (isSequenceField)
-        name.resize(name.size() - 2);
+        name.remove_suffix(2);
     if (name.empty())
         return makeError("cannot set or create an empty field name");
 
-    const bool last = index + 1 == path.size();
+    const bool last = path.headIsLast();
     const bool mayCreate = create && createKind != CreateKind::None && !isSequenceField;
     Node *field = node.find(name);
     if (!field) {
@@ -59,7 +90,23 @@ Result<void> visitFieldPath(Node &node, const std::vector<std::string> &path, st
     } else if (field->isNull() && mayCreate && !(last && createKind == CreateKind::Scalar)) {
         *field = Node::map();
     }
-    return visitFieldPath(*field, path, index + 1, create, createKind, visit);
+    return walk(*field, path.tail(), create, createKind, visit);
+}
+
+} // namespace
+
+Result<void> visitFieldPath(Node &node, const std::vector<std::string> &path, std::size_t index, bool create,
+                            CreateKind createKind, const FieldVisitor &visit)
+{
+    return walk(node, SplitCursor{&path, index}, create, createKind, visit);
+}
+
+Result<void> visitFieldPathText(Node &node, std::string_view path, bool create, CreateKind createKind,
+                                const FieldVisitor &visit)
+{
+    if (path.find('\\') == std::string_view::npos)
+        return walk(node, TextCursor{path, false}, create, createKind, visit);
+    return visitFieldPath(node, splitFieldPath(std::string(path)), 0, create, createKind, visit); // "\/" escapes
 }
 
 Result<void> visitFieldSpec(Node &root, const Gvk &gvk, const FieldSpec &spec, CreateKind createKind,
@@ -67,7 +114,7 @@ Result<void> visitFieldSpec(Node &root, const Gvk &gvk, const FieldSpec &spec, C
 {
     if (!gvk.isSelectedBy(spec.gvk))
         return {};
-    return visitFieldPath(root, splitFieldPath(spec.path), 0, spec.create, createKind, visit);
+    return visitFieldPathText(root, spec.path, spec.create, createKind, visit);
 }
 
 } // namespace capstan::kustomize

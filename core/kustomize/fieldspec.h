@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace capstan::kustomize {
@@ -32,6 +33,10 @@ std::vector<std::string> splitFieldPath(const std::string &path);
 // spec.gvk, creating missing fields as the spec and createKind allow.
 Result<void> visitFieldSpec(manifest::Node &root, const Gvk &gvk, const FieldSpec &spec, CreateKind createKind,
                             const FieldVisitor &visit);
+
+// Same, without the type check, for a path as written in a field spec.
+Result<void> visitFieldPathText(manifest::Node &node, std::string_view path, bool create, CreateKind createKind,
+                                const FieldVisitor &visit);
 
 // Same, with the path already split.
 Result<void> visitFieldPath(manifest::Node &node, const std::vector<std::string> &path, std::size_t index,

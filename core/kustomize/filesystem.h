@@ -27,10 +27,22 @@ public:
     virtual Result<std::vector<std::string>> listDirectory(const std::string &path) const = 0;
     // The path with every symbolic link resolved; the load restrictor compares these.
     virtual Result<std::string> canonicalPath(const std::string &path) const = 0;
+    // A key that differs whenever the file at path may hold other content than when
+    // the key was last taken, or "" when the file system cannot promise that. The
+    // renderer keeps what it parsed from a file under path and key, across renders
+    // in one process; "" (the default) means: parse afresh every time.
+    virtual std::string contentKey(const std::string &path) const
+    {
+        (void)path;
+        return {};
+    }
 };
 
 // The local disk. It remembers what it has looked up (file types, resolved
 // paths), so use a fresh one for each render that should see new changes.
+// Across renders it keeps only facts tied to a directory's identity (which of
+// the kustomization file names are missing; see filesystem.cpp), and it keys
+// files for the renderer's parse cache by their metadata (contentKey).
 class DiskFileSystem final : public FileSystem
 {
 public:
@@ -42,10 +54,16 @@ public:
     bool isDirectory(const std::string &path) const override;
     Result<std::vector<std::string>> listDirectory(const std::string &path) const override;
     Result<std::string> canonicalPath(const std::string &path) const override;
+    // Device, inode, size, modification and change times of a regular file, taken
+    // when this file system first looked at it; "" while the file is younger than
+    // the clock's resolution (a write in the same tick would leave it unchanged).
+    std::string contentKey(const std::string &path) const override;
 
 private:
     struct Entry;
     Entry entry(const std::string &path) const;
+    // canonicalPath, as the string the cache holds (nullptr and error on failure).
+    const std::string *canonicalRef(const std::string &path, Error &error) const;
     struct Cache;
     std::unique_ptr<Cache> m_cache;
 };
@@ -62,6 +80,7 @@ public:
     bool isDirectory(const std::string &path) const override;
     Result<std::vector<std::string>> listDirectory(const std::string &path) const override;
     Result<std::string> canonicalPath(const std::string &path) const override;
+    std::string contentKey(const std::string &path) const override;
 
     // Sorted, without duplicates.
     std::vector<std::string> pathsUsed() const;

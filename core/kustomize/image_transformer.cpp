@@ -124,7 +124,8 @@ Result<void> applyImage(ResourceList &resources, const ImageSpec &image, const s
         auto ok = walkContainers(r.root(), image);
         const Gvk gvk = r.gvk();
         for (std::size_t i = 0; ok && i < specs.size(); ++i)
-            ok = visitFieldSpec(r.root(), gvk, FieldSpec{specs[i].gvk, specs[i].path, false}, CreateKind::None, update);
+            if (gvk.isSelectedBy(specs[i].gvk))
+                ok = visitFieldPathText(r.root(), specs[i].path, false, CreateKind::None, update);
         if (!ok)
             return makeError(ok.error().message + " in " + r.currentId().toString(), r.object.source().fileName());
     }

@@ -2,6 +2,7 @@
 
 #include "kustomize/generators.h"
 #include "kustomize/name_reference.h"
+#include "kustomize/parse_cache.h"
 #include "kustomize/patches.h"
 #include "kustomize/replacements.h"
 #include "manifest/yaml_reader.h"
@@ -45,6 +46,22 @@ private:
     std::unordered_set<std::string> m_known;
 };
 
+// The objects of a resource file, parsed once per version of the file.
+Result<std::vector<Resource>> loadResourceFile(const Loader &loader, const std::string &entry, const std::string &path)
+{
+    std::string key = loader.contentKey(entry);
+    auto &cache = ParseCache<std::vector<Resource>>::instance();
+    if (auto cached = cache.find(path, key))
+        return *cached;
+    auto text = loader.load(entry);
+    if (!text)
+        return text.error();
+    auto parsed = parseResourceStream(*text, path);
+    if (parsed && !key.empty())
+        cache.insert(path, std::move(key), std::make_shared<const std::vector<Resource>>(*parsed), text->size());
+    return parsed;
+}
+
 Error wrap(const Error &error, const std::string &context)
 {
     return makeError(context + ": " + error.message, error.where);
@@ -52,7 +69,7 @@ Error wrap(const Error &error, const std::string &context)
 
 } // namespace
 
-Result<Kustomization> loadKustomization(const Loader &loader, std::string *fileName)
+Result<std::shared_ptr<const Kustomization>> loadKustomization(const Loader &loader, std::string *fileName)
 {
     std::string found;
     for (const char *name : kKustomizationFileNames) {
@@ -65,16 +82,25 @@ Result<Kustomization> loadKustomization(const Loader &loader, std::string *fileN
     if (found.empty())
         return makeError("unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory",
                          loader.root());
+    const std::string path = loader.absolute(found);
+    if (fileName)
+        *fileName = found;
+    std::string key = loader.contentKey(found);
+    auto &cache = ParseCache<Kustomization>::instance();
+    if (auto cached = cache.find(path, key))
+        return cached;
     auto text = loader.load(found);
     if (!text)
         return text.error();
-    const std::string path = loader.absolute(found);
     auto docs = manifest::parseDocuments(*text, path);
     if (!docs)
         return docs.error();
-    if (fileName)
-        *fileName = found;
-    return parseKustomization(docs->empty() ? Node() : docs->front(), path, *text);
+    auto parsed = parseKustomization(docs->empty() ? Node() : docs->front(), path, *text);
+    if (!parsed)
+        return parsed.error();
+    auto shared = std::make_shared<const Kustomization>(std::move(*parsed));
+    cache.insert(path, std::move(key), shared, text->size());
+    return shared;
 }
 
 Result<ResourceList> KustTarget::build(const Loader &loader)
@@ -94,9 +120,10 @@ Result<ResourceList> KustTarget::build(const Loader &loader)
 Result<void> KustTarget::accumulate(const Loader &loader, ResourceList &resources, Context &context, bool isComponent)
 {
     TransformerConfig &config = context.config;
-    auto k = loadKustomization(loader);
-    if (!k)
-        return k.error();
+    auto loaded = loadKustomization(loader);
+    if (!loaded)
+        return loaded.error();
+    const std::shared_ptr<const Kustomization> k = std::move(*loaded);
     if (m_depth == 0) {
         m_sortOptions = k->sortOptions;
         m_buildMetadata = k->buildMetadata;
@@ -204,10 +231,7 @@ Result<void> KustTarget::accumulateResources(const Loader &loader, const Kustomi
                     return ok;
             continue;
         }
-        auto text = loader.load(entry);
-        if (!text)
-            return text.error();
-        auto parsed = parseResourceStream(*text, path);
+        auto parsed = loadResourceFile(loader, entry, path);
         if (!parsed)
             return parsed.error();
         for (Resource &r : *parsed) {

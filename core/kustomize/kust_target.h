@@ -7,6 +7,7 @@
 #include "kustomize/transformers.h"
 #include "kustomize/vars.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -51,7 +52,8 @@ private:
     int m_depth = 0;
 };
 
-// Finds, reads and parses the kustomization file of a root.
-Result<Kustomization> loadKustomization(const Loader &loader, std::string *fileName = nullptr);
+// Finds, reads and parses the kustomization file of a root (shared with the
+// parse cache: a kustomization file is parsed once per version).
+Result<std::shared_ptr<const Kustomization>> loadKustomization(const Loader &loader, std::string *fileName = nullptr);
 
 } // namespace capstan::kustomize

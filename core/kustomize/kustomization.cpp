@@ -2,7 +2,9 @@
 
 #include "kustomize/loader.h"
 
+#include <algorithm>
 #include <charconv>
+#include <initializer_list>
 #include <set>
 
 namespace capstan::kustomize {
@@ -116,12 +118,13 @@ public:
         return out;
     }
 
-    Result<void> onlyKeys(const Node &node, const std::string &field, const std::set<std::string> &allowed) const
+    Result<void> onlyKeys(const Node &node, const std::string &field,
+                          std::initializer_list<std::string_view> allowed) const
     {
         if (!node.isMap())
             return error(node, field, "a map");
         for (const auto &e : node.entries())
-            if (!allowed.count(e.key))
+            if (std::find(allowed.begin(), allowed.end(), e.key) == allowed.end())
                 return error(e.value, field, "no field '" + e.key + "' (unknown field)");
         return {};
     }

@@ -43,6 +43,17 @@ Result<std::string> Loader::load(const std::string &relative) const
     return m_fs->readFile(path);
 }
 
+std::string Loader::contentKey(const std::string &relative) const
+{
+    const std::string path = absolute(relative);
+    if (!m_fs->exists(path) || m_fs->isDirectory(path))
+        return {};
+    auto canonical = m_fs->canonicalPath(path);
+    if (!canonical || !isWithin(*canonical, m_canonicalRoot))
+        return {};
+    return m_fs->contentKey(path);
+}
+
 Result<Loader> Loader::child(const std::string &relative) const
 {
     auto loader = open(*m_fs, absolute(relative));

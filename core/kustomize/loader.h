@@ -25,6 +25,9 @@ public:
 
     // The text of a file named relative to the root.
     Result<std::string> load(const std::string &relative) const;
+    // The file system's content key (see FileSystem::contentKey) of a file that
+    // load() would read, or "" (also where load() would fail).
+    std::string contentKey(const std::string &relative) const;
     // A loader for a directory named relative to this root; refuses cycles.
     Result<Loader> child(const std::string &relative) const;
 

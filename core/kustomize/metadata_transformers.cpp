@@ -33,8 +33,7 @@ Result<void> applyNamespace(ResourceList &resources, const std::string &ns, cons
         const std::string apiVersion = r.object.apiVersion();
         const Gvk gvk = r.gvk();
         if (!isClusterScoped(apiVersion, gvk.kind)) {
-            if (auto ok = visitFieldPath(r.root(), {"metadata", "namespace"}, 0, true, CreateKind::Scalar, setNamespace);
-                !ok)
+            if (auto ok = visitFieldPathText(r.root(), "metadata/namespace", true, CreateKind::Scalar, setNamespace); !ok)
                 return withContext(ok, r);
         }
         if (gvk.kind == "RoleBinding" || gvk.kind == "ClusterRoleBinding") {
@@ -47,7 +46,7 @@ Result<void> applyNamespace(ResourceList &resources, const std::string &ns, cons
             }
         }
         for (const FieldSpec &spec : specs) {
-            if (spec.path == "metadata/namespace")
+            if (!gvk.isSelectedBy(spec.gvk) || spec.path == "metadata/namespace")
                 continue;
             if ((gvk.kind == "RoleBinding" || gvk.kind == "ClusterRoleBinding") && spec.path == "subjects/namespace"
                 && (spec.gvk.kind == "RoleBinding" || spec.gvk.kind == "ClusterRoleBinding"))

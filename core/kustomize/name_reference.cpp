@@ -42,15 +42,19 @@ struct Scope
 {
     std::string effectiveNamespace;
     bool clusterScoped = false;
+    Gvk gvk; // current type (name references change names only)
 };
+
 
 std::vector<Scope> scopesOf(const ResourceList &resources)
 {
     std::vector<Scope> scopes;
     scopes.reserve(resources.size());
     for (const Resource &r : resources) {
-        const ResId id = r.currentId();
-        scopes.push_back(Scope{id.effectiveNamespace(), isClusterScopedId(id)});
+        ResId id = r.currentId();
+        std::string effective = id.effectiveNamespace();
+        const bool clusterScoped = isClusterScopedId(id);
+        scopes.push_back(Scope{std::move(effective), clusterScoped, std::move(id.gvk)});
     }
     return scopes;
 }
@@ -142,17 +146,15 @@ private:
                 haveRoleRef = true;
             }
         }
-        const ResId referrerId = m_referrer.currentId();
         const Scope &referrerScope = scopeOf(&m_referrer);
         std::vector<Resource *> candidates;
         for (Resource *r : input) {
             bool nameMatches = false, gvkMatches = false, roleMatches = !haveRoleRef;
-            const Gvk current = r->gvk();
+            const Gvk &current = scopeOf(r).gvk;
             for (const ResId &prev : r->previousIds) {
-                const Gvk gvk{current.group, current.version, prev.gvk.kind};
                 nameMatches = nameMatches || prev.name == oldName;
-                gvkMatches = gvkMatches || gvk.isSelectedBy(m_target);
-                roleMatches = roleMatches || gvk.isSelectedBy(roleRefGvk);
+                gvkMatches = gvkMatches || Gvk::selects(m_target, current.group, current.version, prev.gvk.kind);
+                roleMatches = roleMatches || Gvk::selects(roleRefGvk, current.group, current.version, prev.gvk.kind);
             }
             if (!nameMatches || !gvkMatches || !roleMatches)
                 continue;
@@ -190,7 +192,7 @@ private:
         std::string ids;
         for (Resource *r : sieved)
             ids += (ids.empty() ? "" : ", ") + r->currentId().toString();
-        return makeError("found multiple possible referrals: " + ids + " for " + referrerId.toString());
+        return makeError("found multiple possible referrals: " + ids + " for " + m_referrer.currentId().toString());
     }
 
     const Scope &scopeOf(const Resource *r) const { return m_scopes[static_cast<std::size_t>(r - m_all.data())]; }
@@ -199,8 +201,8 @@ private:
     const std::vector<Scope> &m_scopes;
     Resource &m_referrer;
     const std::vector<Resource *> &m_candidates;
-    Gvk m_target;
-    std::string m_path;
+    const Gvk &m_target;
+    const std::string &m_path;
 };
 
 // kustomize's SubsetThatCouldBeReferencedByResource.
@@ -249,7 +251,7 @@ Result<void> fixNameReferences(ResourceList &resources, const std::vector<NameRe
                     computed = true;
                 }
                 ReferenceFixer fixer(resources, scopes, referrer, candidates, reference.referral, spec.path);
-                auto ok = visitFieldPath(referrer.root(), splitFieldPath(spec.path), 0, false, CreateKind::None,
+                auto ok = visitFieldPathText(referrer.root(), spec.path, false, CreateKind::None,
                                          [&](Node &node) { return fixer.set(node); });
                 if (!ok)
                     return makeError("updating name reference in '" + spec.path + "' field of '"

@@ -1,9 +1,12 @@
 #include "kustomize/patches.h"
 
 #include "kustomize/json_patch.h"
+#include "kustomize/parse_cache.h"
 #include "kustomize/selector.h"
 #include "kustomize/strategic_merge.h"
 #include "manifest/yaml_reader.h"
+
+#include <memory>
 
 namespace capstan::kustomize {
 
@@ -13,9 +16,20 @@ namespace {
 
 struct LoadedPatch
 {
-    std::vector<Node> documents;
+    std::shared_ptr<const std::vector<Node>> documents; // shared with the parse cache
     std::string source; // file path or "inline patch"
 };
+
+Result<std::vector<Node>> parsePatch(const std::string &text, const std::string &source)
+{
+    auto documents = manifest::parseDocuments(text, source);
+    if (!documents)
+        return documents.error();
+    for (Node &doc : *documents)
+        if (doc.isMap())
+            stringifyAnnotations(doc, text);
+    return documents;
+}
 
 Result<LoadedPatch> loadPatch(const PatchSpec &spec, const Loader &loader)
 {
@@ -23,25 +37,32 @@ Result<LoadedPatch> loadPatch(const PatchSpec &spec, const Loader &loader)
         return makeError("patch has both 'path' and 'patch'; use one", loader.absolute(spec.path));
     if (spec.path.empty() && spec.patch.empty())
         return makeError("patch has neither 'path' nor 'patch'", loader.root());
+    auto &cache = ParseCache<std::vector<Node>>::instance();
     LoadedPatch loaded;
+    // A patch file is parsed once per version; an inline patch (small, and part
+    // of a kustomization that may change often) every time.
+    std::string key;
+    if (!spec.path.empty()) {
+        loaded.source = loader.absolute(spec.path);
+        key = loader.contentKey(spec.path);
+        if ((loaded.documents = cache.find(loaded.source, key)))
+            return loaded;
+    } else {
+        loaded.source = loader.absolute("kustomization.yaml") + " (inline patch)";
+    }
     std::string text;
     if (!spec.path.empty()) {
         auto content = loader.load(spec.path);
         if (!content)
             return content.error();
         text = std::move(*content);
-        loaded.source = loader.absolute(spec.path);
-    } else {
-        text = spec.patch;
-        loaded.source = loader.absolute("kustomization.yaml") + " (inline patch)";
     }
-    auto documents = manifest::parseDocuments(text, loaded.source);
+    const std::string &source = spec.path.empty() ? spec.patch : text;
+    auto documents = parsePatch(source, loaded.source);
     if (!documents)
         return documents.error();
-    loaded.documents = std::move(*documents);
-    for (Node &doc : loaded.documents)
-        if (doc.isMap())
-            stringifyAnnotations(doc, text);
+    loaded.documents = std::make_shared<const std::vector<Node>>(std::move(*documents));
+    cache.insert(loaded.source, std::move(key), loaded.documents, source.size());
     return loaded;
 }
 
@@ -156,7 +177,7 @@ Result<void> applyStrategicMergeEntries(ResourceList &resources, const std::vect
         auto loaded = loadPatch(spec, loader);
         if (!loaded)
             return loaded.error();
-        for (const Node &doc : loaded->documents) {
+        for (const Node &doc : *loaded->documents) {
             if (!doc.isMap())
                 return makeError("patchesStrategicMerge entry is not a strategic merge patch", loaded->source);
             if (auto ok = applyById(resources, doc, spec, loaded->source); !ok)
@@ -172,7 +193,7 @@ Result<void> applyPatchSpecs(ResourceList &resources, const std::vector<PatchSpe
         auto loaded = loadPatch(spec, loader);
         if (!loaded)
             return loaded.error();
-        const std::vector<Node> &docs = loaded->documents;
+        const std::vector<Node> &docs = *loaded->documents;
         if (docs.empty())
             continue;
         const bool json = docs.size() == 1 && docs[0].isSequence();

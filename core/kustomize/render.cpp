@@ -62,11 +62,13 @@ Result<RenderResult> render(const FileSystem &fs, const std::string &dir)
 
 Result<RenderResult> renderDirectory(const std::string &dir)
 {
+    DiskFileSystem fs;
+    if (!dir.empty() && dir[0] == '/')
+        return render(fs, dir); // the loader cleans it as lexically_normal would
     std::error_code ec;
     const std::filesystem::path absolute = std::filesystem::absolute(dir.empty() ? "." : dir, ec);
     if (ec)
         return makeError("cannot resolve directory: " + ec.message(), dir);
-    DiskFileSystem fs;
     return render(fs, absolute.lexically_normal().generic_string());
 }
 

@@ -12,12 +12,6 @@ Gvk Gvk::fromApiVersion(const std::string &apiVersion, std::string kind)
     return gvk;
 }
 
-bool Gvk::isSelectedBy(const Gvk &selector) const
-{
-    return (selector.group.empty() || selector.group == group) && (selector.version.empty() || selector.version == version)
-        && (selector.kind.empty() || selector.kind == kind);
-}
-
 std::string ResId::toString() const
 {
     auto orDefault = [](const std::string &s, const char *placeholder) { return s.empty() ? std::string(placeholder) : s; };
@@ -37,9 +31,24 @@ bool ResId::equals(const ResId &other) const
     return gvk == other.gvk && name == other.name && effectiveNamespace() == other.effectiveNamespace();
 }
 
+namespace {
+
+// What Node::textAt gives for one key, without copying it.
+const std::string &textOf(const manifest::Node &map, std::string_view key)
+{
+    static const std::string none;
+    const manifest::Node *node = map.isMap() ? map.find(key) : nullptr;
+    return node && node->isScalar() && !node->isNull() ? node->text() : none;
+}
+
+} // namespace
+
 Gvk Resource::gvk() const
 {
-    return Gvk::fromApiVersion(object.apiVersion(), object.kind());
+    Gvk gvk;
+    manifest::splitApiVersion(textOf(root(), "apiVersion"), gvk.group, gvk.version);
+    gvk.kind = textOf(root(), "kind");
+    return gvk;
 }
 
 ResId Resource::currentId() const

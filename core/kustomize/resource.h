@@ -17,7 +17,13 @@ struct Gvk
     static Gvk fromApiVersion(const std::string &apiVersion, std::string kind);
     std::string apiVersion() const { return group.empty() ? version : group + "/" + version; }
     // True when every non-empty field of selector equals this one's.
-    bool isSelectedBy(const Gvk &selector) const;
+    bool isSelectedBy(const Gvk &selector) const { return selects(selector, group, version, kind); }
+    // The same for a type given by its parts (kind first: it tells most types apart).
+    static bool selects(const Gvk &selector, const std::string &group, const std::string &version, const std::string &kind)
+    {
+        return (selector.kind.empty() || selector.kind == kind) && (selector.group.empty() || selector.group == group)
+            && (selector.version.empty() || selector.version == version);
+    }
     bool operator==(const Gvk &) const = default;
 };
 

@@ -89,9 +89,38 @@ public:
         if (value.isMap()) {
             normalize(value, schema.type);
         } else if (value.isSequence() && schema.mergeList) {
+            if (normalizeDistinctList(value, schema))
+                return;
             if (std::optional<Node> merged = mergeList(&value, Node::sequence(), schema))
                 value = std::move(*merged);
         }
+    }
+
+    // The common case of re-merging a target's list with nothing, done in place:
+    // every item a map whose one merge key holds a distinct non-empty scalar.
+    // mergeList then keeps every item, in order, each normalized; false (and
+    // nothing changed) for any other list.
+    bool normalizeDistinctList(Node &list, const FieldSchema &schema) const
+    {
+        if (schema.keys.size() != 1 || schema.keys[0].empty() || list.empty())
+            return false;
+        const std::string &key = schema.keys[0];
+        std::vector<const std::string *> seen;
+        seen.reserve(list.items().size());
+        for (const Node &item : list.items()) {
+            if (!item.isMap() || item.empty())
+                return false;
+            const Node *field = item.find(key);
+            if (!field || !field->isScalar() || field->isNull() || field->text().empty())
+                return false;
+            for (const std::string *other : seen)
+                if (*other == field->text())
+                    return false;
+            seen.push_back(&field->text());
+        }
+        for (Node &item : list.items())
+            normalize(item, schema.type);
+        return true;
     }
 
     std::optional<Node> mergeMap(const Node *dest, const Node &patch, SchemaType type) const

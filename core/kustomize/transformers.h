@@ -32,9 +32,11 @@ bool anyIdMatches(const Resource &r, const Match &match)
 {
     if (match(r.currentId()))
         return true;
+    if (r.previousIds.empty())
+        return false;
+    const Gvk current = r.gvk();
     for (const ResId &id : r.previousIds) {
         ResId full = id;
-        const Gvk current = r.gvk();
         full.gvk.group = current.group;
         full.gvk.version = current.version;
         if (match(full))

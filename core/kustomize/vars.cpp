@@ -189,9 +189,12 @@ Result<void> resolveVars(ResourceList &resources, const std::vector<Var> &vars, 
     };
     for (Resource &r : resources) {
         const Gvk gvk = r.gvk();
-        for (const FieldSpec &spec : specs)
-            if (auto ok = visitFieldSpec(r.root(), gvk, FieldSpec{spec.gvk, spec.path, false}, CreateKind::None, replace); !ok)
+        for (const FieldSpec &spec : specs) {
+            if (!gvk.isSelectedBy(spec.gvk))
+                continue;
+            if (auto ok = visitFieldPathText(r.root(), spec.path, false, CreateKind::None, replace); !ok)
                 return makeError(ok.error().message + " (expanding vars in " + r.currentId().toString() + ")");
+        }
     }
     return {};
 }

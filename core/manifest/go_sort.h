@@ -15,15 +15,16 @@ namespace capstan::manifest::gosort {
 template<typename T, typename Less> class Sorter
 {
 public:
-    Sorter(std::vector<T> &data, Less less)
+    Sorter(T *data, std::size_t size, Less less)
         : m_data(data)
+        , m_size(size)
         , m_less(less)
     {
     }
 
     void sort()
     {
-        const std::size_t n = m_data.size();
+        const std::size_t n = m_size;
         if (n <= 1)
             return;
         pdqsort(0, long(n), int(std::bit_width(n)));
@@ -259,13 +260,19 @@ private:
             swap(i, j);
     }
 
-    std::vector<T> &m_data;
+    T *m_data;
+    std::size_t m_size;
     Less m_less;
 };
 
+template<typename T, typename Less> void sort(T *data, std::size_t size, Less less)
+{
+    Sorter<T, Less>(data, size, less).sort();
+}
+
 template<typename T, typename Less> void sort(std::vector<T> &data, Less less)
 {
-    Sorter<T, Less>(data, less).sort();
+    sort(data.data(), data.size(), less);
 }
 
 } // namespace capstan::manifest::gosort

@@ -184,6 +184,8 @@ private:
         const DepthGuard guard(m_depth);
         Node map = Node::map();
         map.setMark(markAt(m_pos));
+        // Most mappings in manifests have a handful of keys: one allocation.
+        map.entries().reserve(4);
         for (;;) {
             const std::size_t colon = keyColon(m_pos);
             if (colon == std::string_view::npos)

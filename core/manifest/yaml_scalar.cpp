@@ -263,6 +263,27 @@ bool isOneOf(std::string_view text, std::initializer_list<std::string_view> word
     return false;
 }
 
+// isNullWord, or one of go-yaml v2's YAML 1.1 booleans (y, yes, on, off, ...), by length.
+bool isNullOrYaml11Bool(std::string_view t)
+{
+    switch (t.size()) {
+    case 0:
+        return true;
+    case 1:
+        return isOneOf(t, { "~", "y", "Y", "n", "N" });
+    case 2:
+        return isOneOf(t, { "no", "No", "NO", "on", "On", "ON" });
+    case 3:
+        return isOneOf(t, { "yes", "Yes", "YES", "off", "Off", "OFF" });
+    case 4:
+        return isOneOf(t, { "null", "Null", "NULL", "true", "True", "TRUE" });
+    case 5:
+        return isOneOf(t, { "false", "False", "FALSE" });
+    default:
+        return false;
+    }
+}
+
 bool isNullWord(std::string_view t)
 {
     return isOneOf(t, { "", "~", "null", "Null", "NULL" });
@@ -381,7 +402,8 @@ bool parseTimestamp(std::string_view s, std::string *rfc3339)
 ResolvedScalar resolvePlain(std::string_view text)
 {
     const Hint hint = hintOf(text);
-    if (hint != Hint::None) {
+    // The null and boolean words are at most five characters long.
+    if (hint != Hint::None && (hint != Hint::Map || text.size() <= 5)) {
         if (isNullWord(text))
             return { ScalarType::Null, {} };
         if (isOneOf(text, { "true", "True", "TRUE" }))
@@ -408,6 +430,8 @@ bool resolvesAsNonString(std::string_view text)
     const Hint hint = hintOf(text);
     if (hint == Hint::None)
         return false;
+    if (hint == Hint::Map)
+        return isNullOrYaml11Bool(text);
     // go-yaml v2 still reads YAML 1.1 booleans.
     if (isNullWord(text)
         || isOneOf(text,

@@ -7,6 +7,8 @@
 #include <QChar>
 
 #include <algorithm>
+#include <array>
+#include <span>
 
 namespace capstan::manifest {
 
@@ -109,11 +111,14 @@ bool keyLess(std::string_view a, std::string_view b)
 class Emitter
 {
 public:
+    explicit Emitter(std::string out = {}) { m_out.text = std::move(out); }
     std::string take() { return std::move(m_out.text); }
 
     // A node at the document root.
-    void root(const Node &node)
+    // `start`: where this document begins in the output (earlier ones precede it).
+    void root(const Node &node, std::size_t start = 0)
     {
+        m_start = start;
         if (isBlockCollection(node))
             collection(node, 0);
         else
@@ -135,13 +140,20 @@ private:
 
     void mapping(const Node &node, int indent)
     {
-        std::vector<const MapEntry *> entries;
-        entries.reserve(node.entries().size());
-        for (const MapEntry &e : node.entries())
-            entries.push_back(&e);
-        gosort::sort(entries, [](const MapEntry *a, const MapEntry *b) { return keyLess(a->key, b->key); });
+        // The entries in key order; on the stack for the usual small mapping.
+        const std::size_t n = node.entries().size();
+        std::array<const MapEntry *, 32> small;
+        std::vector<const MapEntry *> large;
+        const MapEntry **entries = small.data();
+        if (n > small.size()) {
+            large.resize(n);
+            entries = large.data();
+        }
+        for (std::size_t i = 0; i < n; ++i)
+            entries[i] = &node.entries()[i];
+        gosort::sort(entries, n, [](const MapEntry *a, const MapEntry *b) { return keyLess(a->key, b->key); });
         bool first = true;
-        for (const MapEntry *e : entries) {
+        for (const MapEntry *e : std::span(entries, n)) {
             if (!first)
                 endLine();
             first = false;
@@ -156,9 +168,16 @@ private:
     // go-yaml writes a key longer than 128 bytes or spanning lines as "? key".
     static bool isSimpleKey(std::string_view key)
     {
-        return key.size() <= 128 && key.find_first_of("\n\r") == std::string_view::npos
-            && key.find("\xC2\x85") == std::string_view::npos && key.find("\xE2\x80\xA8") == std::string_view::npos
-            && key.find("\xE2\x80\xA9") == std::string_view::npos;
+        if (key.size() > 128)
+            return false;
+        // One pass for the usual key; the line breaks need '\n', '\r' or a
+        // multi-byte sequence starting with 0xC2 or 0xE2.
+        const bool plainBytes = std::none_of(key.begin(), key.end(), [](char c) {
+            return c == '\n' || c == '\r' || c == '\xC2' || c == '\xE2';
+        });
+        return plainBytes
+            || (key.find_first_of("\n\r") == std::string_view::npos && key.find("\xC2\x85") == std::string_view::npos
+                && key.find("\xE2\x80\xA8") == std::string_view::npos && key.find("\xE2\x80\xA9") == std::string_view::npos);
     }
 
     void simpleEntry(const MapEntry &e, int indent)
@@ -238,11 +257,12 @@ private:
 
     void endLine()
     {
-        if (m_out.column != 0 || m_out.text.empty())
+        if (m_out.column != 0 || m_out.text.size() == m_start)
             m_out.newline();
     }
 
     Output m_out;
+    std::size_t m_start = 0;
 };
 
 } // namespace
@@ -256,11 +276,16 @@ std::string emitYaml(const Node &node)
 
 std::string emitObjects(const std::vector<Object> &objects)
 {
+    // One buffer for the whole stream; each document starts at column 0.
     std::string out;
+    out.reserve(objects.size() * 1024);
     for (std::size_t i = 0; i < objects.size(); ++i) {
         if (i > 0)
             out += "---\n";
-        out += emitYaml(objects[i].root());
+        const std::size_t start = out.size();
+        Emitter e(std::move(out));
+        e.root(objects[i].root(), start);
+        out = e.take();
     }
     return out;
 }

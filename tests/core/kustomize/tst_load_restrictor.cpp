@@ -66,6 +66,25 @@ private Q_SLOTS:
                  QStringLiteral("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: p-cm\n"));
     }
 
+    void rootsBelowASymlinkedDirectoryResolveThroughIt()
+    {
+        // The root and its files are compared once every link is resolved, also a
+        // link in a directory above the root: "../" from the root leaves it.
+        QTemporaryDir tmp;
+        write(tmp.filePath("real/app/cm.yaml"), kConfigMap);
+        write(tmp.filePath("real/outside.yaml"), kConfigMap);
+        write(tmp.filePath("real/app/kustomization.yaml"), "resources:\n- cm.yaml\n");
+        write(tmp.filePath("real/bad/kustomization.yaml"), "resources:\n- ../outside.yaml\n");
+        QVERIFY(QFile::link(tmp.filePath("real"), tmp.filePath("link")));
+        const auto viaLink = renderDirectory(tmp.filePath("link/app").toStdString());
+        QVERIFY2(viaLink.ok(), viaLink.ok() ? "" : viaLink.error().toString().c_str());
+        QCOMPARE(QString::fromStdString(viaLink->yaml), QString::fromUtf8(kConfigMap));
+        const auto refused = renderDirectory(tmp.filePath("link/bad").toStdString());
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().toString().find("real/outside.yaml") != std::string::npos,
+                 refused.error().toString().c_str());
+    }
+
     void refusesUnsupportedFieldsByName_data()
     {
         QTest::addColumn<QByteArray>("kustomization");

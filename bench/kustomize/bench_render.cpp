@@ -8,6 +8,7 @@
 //   bench_render --print DIR      render one directory like capstanctl render
 //                                  (the driver compare_random.sh falls back to)
 #include "bench_repository.h"
+#include "kustomize/parse_cache.h"
 #include "kustomize/render.h"
 
 #include <QDir>
@@ -22,6 +23,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 #include <vector>
@@ -50,6 +52,7 @@ struct Options
     std::string ctl; // --ctl PATH
     int samples = 20; // overlays for --ctl when --kubectl is not given
     std::string printDir; // --print DIR
+    std::string warmCheckDir; // --warm-check DIR
 };
 
 [[noreturn]] void usage(const char *why)
@@ -57,7 +60,8 @@ struct Options
     std::fprintf(stderr,
         "bench_render: %s\n"
         "usage: bench_render [--overlays N] [--dir DIR] [--kubectl K] [--ctl PATH] [--samples K]\n"
-        "       bench_render --print DIR\n",
+        "       bench_render --print DIR\n"
+        "       bench_render --warm-check DIR   (DIR: trees written by gen_random_trees)\n",
         why);
     std::exit(2);
 }
@@ -93,6 +97,8 @@ Options parse(int argc, char **argv)
             o.samples = positive(next(), "--samples");
         else if (arg == "--print")
             o.printDir = next();
+        else if (arg == "--warm-check")
+            o.warmCheckDir = next();
         else
             usage(("unknown argument " + arg).c_str());
     }
@@ -110,6 +116,58 @@ int printRender(const std::string &dir)
         std::fprintf(stderr, "%s\n", w.c_str());
     std::fwrite(result.value().yaml.data(), 1, result.value().yaml.size(), stdout);
     return 0;
+}
+
+// A render as the user sees it: output, warnings, error.
+std::string shown(const std::string &dir)
+{
+    const auto result = capstan::kustomize::renderDirectory(dir);
+    if (!result.ok())
+        return "error: " + result.error().toString();
+    std::string text;
+    for (const std::string &w : result.value().warnings)
+        text += "warning: " + w + "\n";
+    return text + result.value().yaml;
+}
+
+// For each tree: the case rendered in a process that has rendered nothing
+// before, then again after every kustomization of the tree was rendered (so
+// its bases come from the caches), forwards and backwards. All must be equal.
+int warmCheck(const std::filesystem::path &dir)
+{
+    namespace fs = std::filesystem;
+    std::vector<fs::path> trees;
+    for (const auto &entry : fs::directory_iterator(dir))
+        if (fs::exists(entry.path() / "case.txt"))
+            trees.push_back(entry.path());
+    std::sort(trees.begin(), trees.end());
+    int differ = 0;
+    for (const fs::path &tree : trees) {
+        std::ifstream caseFile(tree / "case.txt");
+        std::string line;
+        std::getline(caseFile, line);
+        const std::string target = (tree / line.substr(line.rfind(' ') + 1)).string();
+        std::vector<std::string> roots;
+        for (const auto &entry : fs::recursive_directory_iterator(tree))
+            if (entry.is_regular_file() && entry.path().filename() == "kustomization.yaml")
+                roots.push_back(entry.path().parent_path().string());
+        std::sort(roots.begin(), roots.end());
+        capstan::kustomize::clearParseCaches();
+        const std::string cold = shown(target);
+        for (const std::string &root : roots)
+            shown(root);
+        const std::string forwards = shown(target);
+        std::reverse(roots.begin(), roots.end());
+        for (const std::string &root : roots)
+            shown(root);
+        const std::string backwards = shown(target);
+        if (forwards != cold || backwards != cold) {
+            ++differ;
+            std::printf("differs when warm: %s\n", target.c_str());
+        }
+    }
+    std::printf("warm check: %zu trees, %d differ\n", trees.size(), differ);
+    return differ == 0 && !trees.empty() ? 0 : 1;
 }
 
 struct Percentiles
@@ -200,6 +258,8 @@ int main(int argc, char **argv)
     const Options options = parse(argc, argv);
     if (!options.printDir.empty())
         return printRender(options.printDir);
+    if (!options.warmCheckDir.empty())
+        return warmCheck(options.warmCheckDir);
 
     QTemporaryDir temp(QDir::tempPath() + QStringLiteral("/capstan-bench-XXXXXX"));
     const std::filesystem::path root = options.dir.empty() ? temp.path().toStdString() : options.dir;
@@ -252,8 +312,8 @@ int main(int argc, char **argv)
     };
     std::printf("   first overlay of its base (base read and parsed): %zu, mean %.3f ms, p50 %.3f ms\n",
         first.size(), mean(first), percentiles(first).p50);
-    std::printf("   later overlays (base files unchanged, found parsed): %zu, mean %.3f ms, p50 %.3f ms\n",
-        later.size(), mean(later), percentiles(later).p50);
+    std::printf("   later overlays (base files parsed already): %zu, mean %.3f ms, p50 %.3f ms\n", later.size(),
+        mean(later), percentiles(later).p50);
     if (failed > 0)
         std::printf("   first failure: %s\n", firstError.c_str());
     // Where the time goes when the mean is far above the median.

@@ -1,6 +1,7 @@
 // What the renderer parsed from a file is kept across renders in one process
 // (a base shared by many overlays is parsed once), but a render never shows
 // stale content: a changed, replaced or removed file is read again.
+#include "cache_test_support.h"
 #include "kustomize/parse_cache.h"
 #include "kustomize/render.h"
 
@@ -8,76 +9,10 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
-
-#include <atomic>
 
 using namespace capstan;
 using namespace capstan::kustomize;
-
-namespace {
-
-void write(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).path());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        qFatal("cannot write %s", qPrintable(path));
-    file.write(content);
-}
-
-// The local disk, counting the files actually read.
-class CountingDisk final : public FileSystem
-{
-public:
-    Result<std::string> readFile(const std::string &path) const override
-    {
-        ++reads;
-        return m_disk.readFile(path);
-    }
-    bool exists(const std::string &path) const override { return m_disk.exists(path); }
-    bool isDirectory(const std::string &path) const override { return m_disk.isDirectory(path); }
-    Result<std::vector<std::string>> listDirectory(const std::string &path) const override
-    {
-        return m_disk.listDirectory(path);
-    }
-    Result<std::string> canonicalPath(const std::string &path) const override { return m_disk.canonicalPath(path); }
-    std::string contentKey(const std::string &path) const override { return m_disk.contentKey(path); }
-
-    mutable std::atomic<int> reads = 0;
-
-private:
-    DiskFileSystem m_disk; // one per render, as renderDirectory uses it
-};
-
-struct Rendered
-{
-    std::string yaml;
-    int reads = 0;
-};
-
-Rendered renderCounting(const QString &dir)
-{
-    CountingDisk disk;
-    auto result = render(disk, QDir(dir).canonicalPath().toStdString());
-    if (!result.ok())
-        return {"error: " + result.error().toString(), disk.reads};
-    return {result.value().yaml, disk.reads};
-}
-
-QByteArray configMap(const QByteArray &value)
-{
-    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  key: \"" + value + "\"\n";
-}
-
-// Lets the file system's clock move past the files' change times: only then
-// does the cache trust a file's metadata (see DiskFileSystem::contentKey).
-void settle()
-{
-    QThread::msleep(50);
-}
-
-} // namespace
+using namespace capstan::kustomize::testing;
 
 class TestParseCache : public QObject
 {
@@ -182,38 +117,14 @@ private Q_SLOTS:
     {
         // renderDirectory's disk keys its files; a file system that does not
         // (the default) is read on every render.
-        class Plain final : public FileSystem
-        {
-        public:
-            Result<std::string> readFile(const std::string &path) const override
-            {
-                ++reads;
-                return m_disk.readFile(path);
-            }
-            bool exists(const std::string &path) const override { return m_disk.exists(path); }
-            bool isDirectory(const std::string &path) const override { return m_disk.isDirectory(path); }
-            Result<std::vector<std::string>> listDirectory(const std::string &path) const override
-            {
-                return m_disk.listDirectory(path);
-            }
-            Result<std::string> canonicalPath(const std::string &path) const override
-            {
-                return m_disk.canonicalPath(path);
-            }
-            mutable int reads = 0;
-
-        private:
-            DiskFileSystem m_disk;
-        };
         QTemporaryDir tmp;
         write(tmp.filePath("app/kustomization.yaml"), "resources:\n- cm.yaml\n");
         write(tmp.filePath("app/cm.yaml"), configMap("one"));
         settle();
-        const std::string dir = QDir(tmp.filePath("app")).canonicalPath().toStdString();
         for (int i = 0; i < 2; ++i) {
-            Plain plain;
-            QVERIFY(render(plain, dir).ok());
-            QCOMPARE(plain.reads, 2);
+            const Rendered rendered = renderCounting(tmp.filePath("app"), CountingDisk::Keys::Hidden);
+            QVERIFY2(rendered.yaml.find("key: one") != std::string::npos, rendered.yaml.c_str());
+            QCOMPARE(rendered.reads, 2);
         }
     }
 };

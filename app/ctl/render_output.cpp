@@ -8,12 +8,13 @@ int printRenderError(const std::string &message, std::ostream &err)
     return 1;
 }
 
-int printRender(const Result<kustomize::RenderResult> &result, std::ostream &out, std::ostream &err)
+int printRender(const kustomize::RenderOutcome &result, std::ostream &out, std::ostream &err)
 {
+    // Warnings first, as kubectl kustomize prints them, also before an error.
+    for (const std::string &warning : result ? result->warnings : result.error().warnings)
+        err << warning << '\n';
     if (!result)
         return printRenderError(result.error().toString(), err);
-    for (const std::string &warning : result->warnings)
-        err << warning << '\n';
     out << result->yaml;
     return 0;
 }

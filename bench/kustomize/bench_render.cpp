@@ -108,12 +108,12 @@ Options parse(int argc, char **argv)
 int printRender(const std::string &dir)
 {
     const auto result = capstan::kustomize::renderDirectory(dir);
+    for (const std::string &w : result ? result.value().warnings : result.error().warnings)
+        std::fprintf(stderr, "%s\n", w.c_str());
     if (!result.ok()) {
         std::fprintf(stderr, "error: %s\n", result.error().toString().c_str());
         return 1;
     }
-    for (const std::string &w : result.value().warnings)
-        std::fprintf(stderr, "%s\n", w.c_str());
     std::fwrite(result.value().yaml.data(), 1, result.value().yaml.size(), stdout);
     return 0;
 }

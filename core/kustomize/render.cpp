@@ -33,18 +33,25 @@ void finishAnnotations(manifest::Node &root)
 
 } // namespace
 
-Result<RenderResult> render(const FileSystem &fs, const std::string &dir)
+RenderOutcome render(const FileSystem &fs, const std::string &dir)
 {
+    RenderResult result;
+    // The warnings of what was read before a failure go with its error.
+    const auto failed = [&result](const capstan::Error &error) {
+        RenderError e;
+        static_cast<capstan::Error &>(e) = error;
+        e.warnings = std::move(result.warnings);
+        return e;
+    };
     auto loader = Loader::open(fs, dir);
     if (!loader)
-        return loader.error();
-    RenderResult result;
+        return failed(loader.error());
     KustTarget target(result.warnings);
     auto resources = target.build(*loader);
     if (!resources)
-        return resources.error();
+        return failed(resources.error());
     if (auto ok = applySortOptions(*resources, target.sortOptions()); !ok)
-        return ok.error();
+        return failed(ok.error());
     for (const std::string &option : target.buildMetadata()) {
         // kubectl's embedded kustomize reports its version as "(devel)".
         if (option == "managedByLabel")
@@ -60,15 +67,18 @@ Result<RenderResult> render(const FileSystem &fs, const std::string &dir)
     return result;
 }
 
-Result<RenderResult> renderDirectory(const std::string &dir)
+RenderOutcome renderDirectory(const std::string &dir)
 {
     DiskFileSystem fs;
     if (!dir.empty() && dir[0] == '/')
         return render(fs, dir); // the loader cleans it as lexically_normal would
     std::error_code ec;
     const std::filesystem::path absolute = std::filesystem::absolute(dir.empty() ? "." : dir, ec);
-    if (ec)
-        return makeError("cannot resolve directory: " + ec.message(), dir);
+    if (ec) {
+        RenderError error;
+        static_cast<capstan::Error &>(error) = makeError("cannot resolve directory: " + ec.message(), dir);
+        return error;
+    }
     return render(fs, absolute.lexically_normal().generic_string());
 }
 

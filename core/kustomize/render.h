@@ -16,11 +16,20 @@ struct RenderResult
     std::string yaml;                               // the whole stdout text, byte-identical to kubectl kustomize
 };
 
+// A render that failed, with the warnings kubectl kustomize prints before its
+// error (deprecations of the kustomizations read until the failure).
+struct RenderError : capstan::Error
+{
+    std::vector<std::string> warnings;
+};
+
+using RenderOutcome = capstan::Result<RenderResult, RenderError>;
+
 // Renders the kustomization in `dir` from the local disk.
-capstan::Result<RenderResult> renderDirectory(const std::string &dir);
+RenderOutcome renderDirectory(const std::string &dir);
 
 // Renders the kustomization in `dir` of any file system. The result depends only
 // on the files read through `fs`, so it can be cached by the tree they come from.
-capstan::Result<RenderResult> render(const FileSystem &fs, const std::string &dir);
+RenderOutcome render(const FileSystem &fs, const std::string &dir);
 
 } // namespace capstan::kustomize

@@ -62,6 +62,25 @@ private Q_SLOTS:
         QCOMPARE(std::count(run.err.begin(), run.err.end(), '\n'), 1L);
     }
 
+    void warningsComeBeforeAnErrorAsKubectlPrintsThem()
+    {
+        // The deprecations of what was read before the failure, then the one error
+        // (kubectl kustomize prints the same two warnings for this tree).
+        const QString dir = m_dir.filePath(QStringLiteral("deprecated-and-broken"));
+        write(dir + QStringLiteral("/base/kustomization.yaml"), "resources:\n- cm.yaml\n");
+        write(dir + QStringLiteral("/base/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n");
+        write(dir + QStringLiteral("/kustomization.yaml"),
+              "bases:\n- base\ncommonLabels:\n  team: shop\nresources:\n- missing.yaml\n");
+        const Run run = capstanctl({QStringLiteral("render"), dir});
+        QCOMPARE(run.code, 1);
+        QVERIFY(run.out.empty());
+        const QList<QByteArray> lines = QByteArray::fromStdString(run.err).trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines[0].startsWith("# Warning: 'bases' is deprecated."), lines[0].constData());
+        QVERIFY2(lines[1].startsWith("# Warning: 'commonLabels' is deprecated."), lines[1].constData());
+        QVERIFY2(lines[2].contains("missing.yaml"), lines[2].constData());
+    }
+
     void rendersAGitRevision()
     {
         const QString overlay = m_demo.path + QStringLiteral("/k8s/overlays/prod/order-service");

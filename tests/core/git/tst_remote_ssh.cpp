@@ -238,16 +238,8 @@ private Q_SLOTS:
     // the agent's is the one that logs in.
     void agentIsOfferedFirst()
     {
-        m_agent = std::make_unique<SshAgent>(path(QStringLiteral("agent%1.sock").arg(++m_counter)));
-        QVERIFY2(m_agent->start(), qPrintable(m_agent->errorString()));
-        QVERIFY2(m_agent->add(path(QStringLiteral("agent"))), qPrintable(m_agent->errorString()));
-        qputenv("SSH_AUTH_SOCK", m_agent->socketPath().toLocal8Bit());
-        DefaultCredentialOptions defaults;
-        defaults.sshDirectory = sshDirectoryWith(path(QStringLiteral("ed25519")), QStringLiteral("id_ed25519"));
-
-        const QString local = newDirectory(QStringLiteral("local"));
-        auto repo = Repository::clone(m_url, local, withKnownHosts(defaultCredentialProvider(defaults)));
-        QVERIFY2(repo.ok(), repo.ok() ? "" : qPrintable(messageOf(repo.error()) + QLatin1Char('\n') + newLog()));
+        const QString local = cloneWithAgentHolding(QStringLiteral("agent"));
+        QVERIFY(!local.isEmpty());
         QCOMPARE(readFileIn(local, QStringLiteral("app.yaml")), appYaml);
         const QString log = newLog();
         QVERIFY2(log.contains(fingerprintOf(path(QStringLiteral("agent.pub")))), qPrintable(log));
@@ -257,16 +249,7 @@ private Q_SLOTS:
     // An agent whose keys the server refuses: the key file in ~/.ssh is tried next.
     void keyFileAfterTheAgentIsRefused()
     {
-        m_agent = std::make_unique<SshAgent>(path(QStringLiteral("agent%1.sock").arg(++m_counter)));
-        QVERIFY2(m_agent->start(), qPrintable(m_agent->errorString()));
-        QVERIFY2(m_agent->add(path(QStringLiteral("stranger"))), qPrintable(m_agent->errorString()));
-        qputenv("SSH_AUTH_SOCK", m_agent->socketPath().toLocal8Bit());
-        DefaultCredentialOptions defaults;
-        defaults.sshDirectory = sshDirectoryWith(path(QStringLiteral("ed25519")), QStringLiteral("id_ed25519"));
-
-        const QString local = newDirectory(QStringLiteral("local"));
-        auto repo = Repository::clone(m_url, local, withKnownHosts(defaultCredentialProvider(defaults)));
-        QVERIFY2(repo.ok(), repo.ok() ? "" : qPrintable(messageOf(repo.error()) + QLatin1Char('\n') + newLog()));
+        QVERIFY(!cloneWithAgentHolding(QStringLiteral("stranger")).isEmpty());
         QVERIFY2(newLog().contains(fingerprintOf(path(QStringLiteral("ed25519.pub")))), "the key file did not log in");
     }
 
@@ -453,6 +436,27 @@ private Q_SLOTS:
     }
 
 private:
+    // Clones with an ssh-agent of the test's holding `key`, and the ed25519 key file in
+    // ~/.ssh; the clone's folder, or "" (after a failed check) when it did not clone.
+    QString cloneWithAgentHolding(const QString &key)
+    {
+        m_agent = std::make_unique<SshAgent>(path(QStringLiteral("agent%1.sock").arg(++m_counter)));
+        if (!m_agent->start() || !m_agent->add(path(key))) {
+            QTest::qFail(qPrintable(m_agent->errorString()), __FILE__, __LINE__);
+            return {};
+        }
+        qputenv("SSH_AUTH_SOCK", m_agent->socketPath().toLocal8Bit());
+        DefaultCredentialOptions defaults;
+        defaults.sshDirectory = sshDirectoryWith(path(QStringLiteral("ed25519")), QStringLiteral("id_ed25519"));
+        const QString local = newDirectory(QStringLiteral("local"));
+        auto repo = Repository::clone(m_url, local, withKnownHosts(defaultCredentialProvider(defaults)));
+        if (!repo.ok()) {
+            QTest::qFail(qPrintable(messageOf(repo.error()) + QLatin1Char('\n') + newLog()), __FILE__, __LINE__);
+            return {};
+        }
+        return local;
+    }
+
     QTemporaryDir m_base;
     std::unique_ptr<SshServer> m_server;
     std::unique_ptr<SshAgent> m_agent;

@@ -89,6 +89,8 @@ Snapshot makeSnapshot(const std::vector<manifest::Object> &applications,
         }
     }
     snapshot.workspace.errors = projects.errors;
+    for (const auto &[name, project] : projects.byName)
+        snapshot.windowsByProject[name] = project.syncWindows;
     for (const engine::AppState &app : snapshot.workspace.apps) {
         if (app.parent.empty())
             snapshot.workspace.roots.push_back(app.name);

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "argo/sync_window.h"
 #include "manifest/object.h"
 #include "reconcile/engine/app_state.h"
 #include "reconcile/history/history_types.h"
 
 #include <QDateTime>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +36,8 @@ struct Snapshot
 {
     engine::WorkspaceSnapshot workspace; // apps sorted by name, roots, parent/children
     std::vector<ApplicationOperations> operations; // same order as workspace.apps
+    // The sync windows of every AppProject that could be read, for the calendar.
+    std::map<std::string, std::vector<argo::SyncWindow>> windowsByProject;
 
     const ApplicationOperations *operationsOf(const std::string &name) const;
 };

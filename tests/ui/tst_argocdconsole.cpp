@@ -100,6 +100,9 @@ private Q_SLOTS:
         QCOMPARE(picker.combo()->currentText(), QStringLiteral("Argo CD in test"));
         QVERIFY(picker.argoCdIsEngine());
         QCOMPARE(m_engine.client->argoCdContext(), QStringLiteral("test"));
+        // The calendar's windows are those of Argo CD's AppProjects, not the workspace's.
+        QTRY_VERIFY_WITH_TIMEOUT(m_engine.client->windows() && m_engine.client->windows()->byProject.count("shop"), 60000);
+        QVERIFY(!m_engine.client->windows()->byProject.at("shop").empty());
     }
 
     void argoCdsApplicationsReplaceTheWorkspaces()

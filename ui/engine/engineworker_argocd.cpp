@@ -55,9 +55,10 @@ void EngineWorker::refreshArgoCd()
         Q_EMIT failed(tr("Cannot read Argo CD's applications in %1: %2")
                           .arg(m_argo->context(), text(snapshot.error().toString())));
     } else {
-        // The calendar shows the windows of the Git workspace's projects; Argo CD's
-        // own AppProjects decide here, and each application's window state says so.
-        Q_EMIT windowsReady(std::make_shared<ProjectWindows>());
+        // Argo CD's own AppProjects decide here, so the calendar shows their windows.
+        auto windows = std::make_shared<ProjectWindows>();
+        windows->byProject = (*snapshot)->windowsByProject;
+        Q_EMIT windowsReady(std::move(windows));
         Q_EMIT snapshotReady(std::make_shared<const engine::WorkspaceSnapshot>((*snapshot)->workspace));
         reportArgoCdOperation();
     }

@@ -298,6 +298,14 @@ private Q_SLOTS:
         QVERIFY(m_snapshot->workspace.errors.empty());
     }
 
+    void everyProjectsWindowsForTheCalendar()
+    {
+        QCOMPARE(m_snapshot->windowsByProject.size(), std::size_t(3));
+        QVERIFY(m_snapshot->windowsByProject.at("default").empty());
+        QCOMPARE(m_snapshot->windowsByProject.at("shop").size(), std::size_t(1));
+        QCOMPARE(m_snapshot->windowsByProject.at("frozen").front().kind, argo::SyncWindowKind::Deny);
+    }
+
     void unreadableProjectsStillShowApplications()
     {
         m_argo.forbidProjects();
@@ -311,6 +319,7 @@ private Q_SLOTS:
         QVERIFY2(
             error.contains("cannot read the AppProjects") && error.contains("not allowed to list"), qPrintable(error));
         QVERIFY(snapshot->workspace.apps[0].window.state == argo::SyncWindowState::Allowed);
+        QVERIFY(snapshot->windowsByProject.empty()); // none known, none shown
     }
 
     void watchSeesOperationProgress()

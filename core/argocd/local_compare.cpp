@@ -22,7 +22,40 @@ std::string maskedLiveYaml(manifest::Object object)
     return manifest::emitYaml(root);
 }
 
+// The source at `revision`, as rendered from the clone.
+capstan::Result<std::shared_ptr<const render::RenderedSource>> renderSource(const git::Repository &clone,
+    const argo::Application &application, const std::string &revision, const std::string &path,
+    render::SourceCache *cache, std::vector<std::string> &warnings)
+{
+    const std::string name = application.name();
+    if (!application.source)
+        return makeError(name + " has no source Capstan can render", name);
+    auto snapshot = clone.snapshot(QString::fromStdString(revision));
+    if (!snapshot)
+        return makeError("the local clone has no commit " + revision.substr(0, 7) + " of "
+                + application.source->repoURL + ": fetch, or open a clone of that repository, to see Git's side",
+            name);
+    argo::ApplicationSource source = *application.source;
+    if (!path.empty())
+        source.path = path;
+    auto rendered = render::renderApplicationSource(*snapshot, source, cache);
+    if (rendered)
+        warnings = (*rendered)->warnings;
+    return rendered;
+}
+
 } // namespace
+
+capstan::Result<std::vector<manifest::Object>> renderFromClone(const git::Repository &clone,
+    cluster::Cluster &cluster, const argo::Application &application, const std::string &revision,
+    const std::string &path, render::SourceCache *cache)
+{
+    std::vector<std::string> warnings;
+    auto rendered = renderSource(clone, application, revision, path, cache, warnings);
+    if (!rendered)
+        return rendered.error();
+    return engine::desiredObjects(**rendered, application, cluster);
+}
 
 capstan::Result<void> compareWithClone(const git::Repository &clone, cluster::Cluster &cluster,
     const manifest::Object &application, engine::AppState &state, render::SourceCache *cache)
@@ -30,17 +63,11 @@ capstan::Result<void> compareWithClone(const git::Repository &clone, cluster::Cl
     auto app = argo::readApplication(application);
     if (!app)
         return app.error();
-    if (!app->source)
-        return makeError(state.name + " has no source Capstan can render", state.name);
     if (state.revision.empty())
         return makeError("Argo CD has not compared " + state.name + " with Git yet (status.sync.revision is empty)",
             state.name);
-    auto snapshot = clone.snapshot(QString::fromStdString(state.revision));
-    if (!snapshot)
-        return makeError("the local clone has no commit " + state.revision.substr(0, 7) + " of "
-                + app->source->repoURL + ": fetch, or open a clone of that repository, to see Git's side",
-            state.name);
-    auto rendered = render::renderApplicationSource(*snapshot, *app->source, cache);
+    std::vector<std::string> warnings;
+    auto rendered = renderSource(clone, *app, state.revision, {}, cache, warnings);
     if (!rendered)
         return rendered.error();
     const std::vector<manifest::Object> desired = engine::desiredObjects(**rendered, *app, cluster);
@@ -76,7 +103,7 @@ capstan::Result<void> compareWithClone(const git::Repository &clone, cluster::Cl
                 resource.liveYaml = maskedLiveYaml(object);
     }
     state.resources = std::move(filled);
-    state.warnings.insert(state.warnings.end(), (*rendered)->warnings.begin(), (*rendered)->warnings.end());
+    state.warnings.insert(state.warnings.end(), warnings.begin(), warnings.end());
     return {};
 }
 

@@ -8,6 +8,7 @@
 // repository, at the revision Argo CD compared (status.sync.revision), and compares that
 // with the live objects, so a reviewer sees what a sync would change.
 
+#include "argo/application.h"
 #include "cluster/cluster.h"
 #include "common/result.h"
 #include "git/repository.h"
@@ -16,6 +17,14 @@
 #include "reconcile/render/application_source.h"
 
 namespace capstan::argocd {
+
+// The Application's source rendered from `clone` at `revision` (its path replaced by
+// `path` when given), as the objects a sync would apply: namespaced objects without a
+// namespace get the destination's. Fails naming the commit and the repository when
+// the clone does not have it.
+capstan::Result<std::vector<manifest::Object>> renderFromClone(const git::Repository &clone,
+    cluster::Cluster &cluster, const argo::Application &application, const std::string &revision,
+    const std::string &path = {}, render::SourceCache *cache = nullptr);
 
 // Fills the desired and live YAML and the diff of each of `state.resources` (Argo CD's
 // status.resources, whose sync status stays Argo CD's). Secret values are masked. Fails,

@@ -4,7 +4,6 @@
 #include "argocd/local_compare.h"
 #include "diff/resourcediffs.h"
 #include "kube/kubeconfig.h"
-#include "reconcile/engine/app_assessor.h"
 #include "reconcile/engine/resource_tree.h"
 
 #include <QCoreApplication>
@@ -200,19 +199,7 @@ capstan::Result<std::vector<manifest::Object>> ArgoCdSession::renderAt(
     auto application = argo::readApplication(*object);
     if (!application)
         return application.error();
-    if (!application->source)
-        return makeError(app + " has no source Capstan can render", app);
-    if (!path.empty())
-        application->source->path = path; // the entry's own source, when it recorded one
-    auto snapshot = clone->snapshot(QString::fromStdString(revision));
-    if (!snapshot)
-        return makeError("the local clone has no commit " + revision.substr(0, 7) + " of "
-                + application->source->repoURL + ": fetch, or open a clone of that repository",
-            app);
-    auto rendered = render::renderApplicationSource(*snapshot, *application->source, &m_renders);
-    if (!rendered)
-        return rendered.error();
-    return engine::desiredObjects(**rendered, *application, *m_cluster);
+    return argocd::renderFromClone(*clone, *m_cluster, *application, revision, path, &m_renders);
 }
 
 DiffSet ArgoCdSession::diffEntries(const QString &app, qint64 left, qint64 right, const git::Repository *clone)

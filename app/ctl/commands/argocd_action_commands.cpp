@@ -77,6 +77,21 @@ int act(const Command &command, Streams &io, const ArgoCdApp &target, const QStr
     return requested(io, target, what);
 }
 
+// Opens the Application, passes Capstan's approval gate, then runs the action on it.
+template<typename Act>
+int actApproved(const Command &command, Streams &io, const ArgoCdOptions &options, const QCommandLineParser &parser,
+    const QString &name, const argocd::Approval &approval, bool dryRun, const char *action, const QString &what,
+    Act run)
+{
+    auto target = openArgoCdApp(options, parser, name.toStdString());
+    if (!target)
+        return fail(command, io, target.error().toString());
+    printSnapshotWarnings(io.err, target->snapshot);
+    if (auto missing = missingApproval(target->state(), approval, dryRun, action))
+        return fail(command, io, *missing);
+    return act(command, io, *target, what, [&](argocd::ArgoCdEngine &argoCd) { return run(argoCd, target->name); });
+}
+
 } // namespace
 
 QString ArgoCdAppSyncCommand::summary() const
@@ -131,15 +146,9 @@ int ArgoCdAppSyncCommand::run(const QStringList &arguments, Streams &io)
     request.username = engine::currentUser();
     request.approval = approval.read(parser);
 
-    auto target = openArgoCdApp(m_argocd, parser, positional->first().toStdString());
-    if (!target)
-        return fail(*this, io, target.error().toString());
-    printSnapshotWarnings(io.err, target->snapshot);
-    if (auto missing = missingApproval(target->state(), request.approval, request.dryRun, "sync"))
-        return fail(*this, io, *missing);
     const QString what = request.dryRun ? QStringLiteral("Dry run of a sync") : QStringLiteral("Sync");
-    return act(
-        *this, io, *target, what, [&](argocd::ArgoCdEngine &argoCd) { return argoCd.sync(target->name, request); });
+    return actApproved(*this, io, m_argocd, parser, positional->first(), request.approval, request.dryRun, "sync",
+        what, [&](argocd::ArgoCdEngine &argoCd, const std::string &name) { return argoCd.sync(name, request); });
 }
 
 QString ArgoCdAppRollbackCommand::summary() const
@@ -183,17 +192,11 @@ int ArgoCdAppRollbackCommand::run(const QStringList &arguments, Streams &io)
     request.username = engine::currentUser();
     request.approval = approval.read(parser);
 
-    auto target = openArgoCdApp(m_argocd, parser, positional->first().toStdString());
-    if (!target)
-        return fail(*this, io, target.error().toString());
-    printSnapshotWarnings(io.err, target->snapshot);
-    if (auto missing = missingApproval(target->state(), request.approval, request.dryRun, "rollback"))
-        return fail(*this, io, *missing);
     const QString what = QStringLiteral("%1 to history entry %2")
                              .arg(request.dryRun ? QStringLiteral("Dry run of a rollback") : QStringLiteral("Rollback"))
                              .arg(request.historyId);
-    return act(
-        *this, io, *target, what, [&](argocd::ArgoCdEngine &argoCd) { return argoCd.rollback(target->name, request); });
+    return actApproved(*this, io, m_argocd, parser, positional->first(), request.approval, request.dryRun, "rollback",
+        what, [&](argocd::ArgoCdEngine &argoCd, const std::string &name) { return argoCd.rollback(name, request); });
 }
 
 QString ArgoCdAppTerminateOpCommand::summary() const

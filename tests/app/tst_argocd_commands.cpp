@@ -17,20 +17,6 @@ using test::Run;
 
 namespace {
 
-const QJsonObject bodyOf(const RecordedRequest &r)
-{
-    return QJsonDocument::fromJson(r.body).object();
-}
-
-QString infoValue(const QJsonObject &operation, const QString &name)
-{
-    for (const QJsonValue &entry : operation["info"].toArray()) {
-        if (entry["name"].toString() == name)
-            return entry["value"].toString();
-    }
-    return {};
-}
-
 // The printed line that starts with `first` (a table row's name).
 QString rowOf(const std::string &text, const QString &first)
 {

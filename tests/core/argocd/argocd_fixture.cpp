@@ -13,6 +13,20 @@ QByteArray argoTestData(const QString &name)
     return f.readAll();
 }
 
+const QJsonObject bodyOf(const RecordedRequest &r)
+{
+    return QJsonDocument::fromJson(r.body).object();
+}
+
+QString infoValue(const QJsonObject &operation, const QString &name)
+{
+    for (const QJsonValue &entry : operation["info"].toArray()) {
+        if (entry["name"].toString() == name)
+            return entry["value"].toString();
+    }
+    return {};
+}
+
 bool ArgoFixture::start()
 {
     if (!kube.start())

@@ -53,3 +53,8 @@ private:
 };
 
 QByteArray argoTestData(const QString &name);
+
+// A recorded request's JSON body (const: chained operator[] needs the const overloads).
+const QJsonObject bodyOf(const RecordedRequest &r);
+// The value of an operation's info entry `name` ("" when there is none).
+QString infoValue(const QJsonObject &operation, const QString &name);

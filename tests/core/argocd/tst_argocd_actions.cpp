@@ -15,21 +15,6 @@ namespace {
 
 const QString frontendPath = QString(ArgoFixture::collection) + "/frontend";
 
-// const: chained operator[] on a JSON object needs the const overloads.
-const QJsonObject bodyOf(const RecordedRequest &r)
-{
-    return QJsonDocument::fromJson(r.body).object();
-}
-
-QString infoValue(const QJsonObject &operation, const QString &name)
-{
-    for (const QJsonValue &entry : operation["info"].toArray()) {
-        if (entry["name"].toString() == name)
-            return entry["value"].toString();
-    }
-    return {};
-}
-
 } // namespace
 
 class TestArgoCdActions : public QObject

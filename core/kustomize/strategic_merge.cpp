@@ -60,7 +60,9 @@ public:
                 continue;
             }
             if (value.isSequence() && schema.mergeList) {
-                const Node *existing = dest.find(entry.key);
+                Node *existing = dest.find(entry.key);
+                if (existing && existing->isSequence() && mergeDistinctList(*existing, value, schema))
+                    continue;
                 std::optional<Node> merged = mergeList(existing && existing->isSequence() ? existing : nullptr, value, schema);
                 if (merged)
                     dest.set(entry.key, std::move(*merged));
@@ -120,6 +122,62 @@ public:
         }
         for (Node &item : list.items())
             normalize(item, schema.type);
+        return true;
+    }
+
+    // The common case of merging a keyed list, done in place: one merge key, and
+    // every item of both lists a map, without directives, whose key holds a
+    // scalar distinct within its list. kyaml's result (mergeList) is then the
+    // patch's items in the patch's order, each merged onto the target's item of
+    // the same key where there is one, followed by the target's other items in
+    // theirs, normalized. False, with nothing changed, for any other list.
+    bool mergeDistinctList(Node &dest, const Node &patch, const FieldSchema &schema) const
+    {
+        if (schema.keys.size() != 1 || schema.keys[0].empty())
+            return false;
+        const std::string &key = schema.keys[0];
+        const auto keysOf = [&key](const Node &list, std::vector<const std::string *> &out) {
+            out.reserve(list.items().size());
+            for (const Node &item : list.items()) {
+                if (!item.isMap() || item.empty() || item.find("$patch"))
+                    return false;
+                const Node *field = item.find(key);
+                if (!field || !field->isScalar() || field->isNull() || field->text().empty())
+                    return false;
+                for (const std::string *other : out)
+                    if (*other == field->text())
+                        return false;
+                out.push_back(&field->text());
+            }
+            return true;
+        };
+        std::vector<const std::string *> destKeys, patchKeys;
+        if (!keysOf(dest, destKeys) || !keysOf(patch, patchKeys))
+            return false;
+        std::vector<Node> &destItems = dest.items();
+        std::vector<bool> used(destItems.size(), false);
+        std::vector<Node> merged;
+        merged.reserve(destItems.size() + patch.items().size());
+        for (std::size_t p = 0; p < patchKeys.size(); ++p) {
+            const Node &patchItem = patch.items()[p];
+            std::size_t d = 0;
+            while (d < destKeys.size() && (used[d] || *destKeys[d] != *patchKeys[p]))
+                ++d;
+            if (d < destKeys.size()) {
+                used[d] = true;
+                merged.push_back(std::move(destItems[d]));
+            } else {
+                merged.push_back(patchItem); // new content is merged with itself
+            }
+            mergeMapInPlace(merged.back(), patchItem, schema.type); // true: no directive
+        }
+        for (std::size_t d = 0; d < destItems.size(); ++d) {
+            if (used[d])
+                continue;
+            merged.push_back(std::move(destItems[d]));
+            normalize(merged.back(), schema.type);
+        }
+        destItems = std::move(merged);
         return true;
     }
 

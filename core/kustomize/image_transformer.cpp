@@ -86,6 +86,11 @@ Result<void> updateImage(Node &field, const ImageSpec &spec)
     return {};
 }
 
+bool isContainerList(std::string_view key)
+{
+    return (key.size() == 10 && key == "containers") || (key.size() == 14 && key == "initContainers");
+}
+
 // Every containers/initContainers list anywhere in the object, innermost first.
 Result<void> walkContainers(Node &node, const ImageSpec &spec)
 {
@@ -93,7 +98,7 @@ Result<void> walkContainers(Node &node, const ImageSpec &spec)
         for (auto &entry : node.entries()) {
             if (auto ok = walkContainers(entry.value, spec); !ok)
                 return ok;
-            if ((entry.key == "containers" || entry.key == "initContainers") && entry.value.isSequence()) {
+            if (isContainerList(entry.key) && entry.value.isSequence()) {
                 for (Node &container : entry.value.items()) {
                     if (!container.isMap())
                         continue;

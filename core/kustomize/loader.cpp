@@ -153,9 +153,12 @@ Result<void> checkKeys(const Node &node, std::string_view text, const std::strin
         for (const auto &entry : node.entries()) {
             const std::string &key = entry.key;
             const char first = key.empty() ? '\0' : key[0];
+            // Only these can resolve to something else than a string: numbers, null
+            // (~, null) and the booleans (true, false, no; none longer than five bytes).
             const bool suspicious = key.empty() || std::isdigit(static_cast<unsigned char>(first)) || first == '-'
-                || first == '+' || first == '.' || first == '~' || first == 't' || first == 'T' || first == 'f'
-                || first == 'F' || first == 'n' || first == 'N';
+                || first == '+' || first == '.' || first == '~'
+                || (key.size() <= 5
+                    && (first == 't' || first == 'T' || first == 'f' || first == 'F' || first == 'n' || first == 'N'));
             if (suspicious && manifest::yaml::resolvePlain(key).type != manifest::ScalarType::String) {
                 const char source = charAt(text, entry.keyMark);
                 if (source != '"' && source != '\'') {

@@ -1,5 +1,7 @@
 #include "manifest/node.h"
 
+#include <cstring>
+
 #include <algorithm>
 
 namespace capstan::manifest {
@@ -68,10 +70,20 @@ void Node::append(Node item)
     m_items.push_back(std::move(item));
 }
 
+namespace {
+
+// Keys of one map mostly differ in length or first byte: test those before the bytes.
+bool sameKey(const std::string &a, std::string_view b)
+{
+    return a.size() == b.size() && (b.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), b.size()) == 0));
+}
+
+} // namespace
+
 const Node *Node::find(std::string_view key) const
 {
     for (const MapEntry &e : m_entries)
-        if (e.key == key)
+        if (sameKey(e.key, key))
             return &e.value;
     return nullptr;
 }
@@ -79,7 +91,7 @@ const Node *Node::find(std::string_view key) const
 Node *Node::find(std::string_view key)
 {
     for (MapEntry &e : m_entries)
-        if (e.key == key)
+        if (sameKey(e.key, key))
             return &e.value;
     return nullptr;
 }

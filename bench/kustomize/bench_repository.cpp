@@ -141,19 +141,21 @@ void writeOverlay(const std::filesystem::path &dir, const std::string &app, cons
 
 } // namespace
 
-std::vector<std::filesystem::path> writeBenchRepository(const std::filesystem::path &root, int overlayCount)
+std::vector<std::filesystem::path> writeBenchRepository(const std::filesystem::path &root, int overlayCount, bool write)
 {
     std::vector<std::filesystem::path> overlays;
     overlays.reserve(static_cast<std::size_t>(overlayCount));
     for (int app = 0; static_cast<int>(overlays.size()) < overlayCount; ++app) {
         const std::string name = appName(app);
         const std::filesystem::path appDir = root / "apps" / name;
-        writeBase(appDir / "base", name, app);
+        if (write)
+            writeBase(appDir / "base", name, app);
         for (const Environment &env : kEnvironments) {
             if (static_cast<int>(overlays.size()) == overlayCount)
                 break;
             const std::filesystem::path dir = appDir / "overlays" / env.name;
-            writeOverlay(dir, name, env, app);
+            if (write)
+                writeOverlay(dir, name, env, app);
             overlays.push_back(dir);
         }
     }

@@ -12,6 +12,9 @@ namespace capstan::bench {
 
 // Writes a repository with `overlayCount` overlays under `root` and returns
 // the overlay directories, in a stable order.
-std::vector<std::filesystem::path> writeBenchRepository(const std::filesystem::path &root, int overlayCount);
+// With write false, only lists the overlay directories of a repository an
+// earlier run wrote there (to profile renders without the writing).
+std::vector<std::filesystem::path> writeBenchRepository(const std::filesystem::path &root, int overlayCount,
+                                                        bool write = true);
 
 } // namespace capstan::bench

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -70,16 +71,22 @@ class [[nodiscard]] Result<void, E>
 
 public:
     Result() = default;
-    Result(E error) : m_error(std::move(error)), m_failed(true) {}
+    Result(E error) : m_error(std::move(error)) {}
 
-    bool ok() const { return !m_failed; }
+    bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
-    const E &error() const { return m_error; }
-    auto code() const requires requires(const E &e) { e.code; } { return m_error.code; }
+    // An empty error for a result that is ok.
+    const E &error() const
+    {
+        static const E none {};
+        return m_error ? *m_error : none;
+    }
+    auto code() const requires requires(const E &e) { e.code; } { return error().code; }
 
 private:
-    E m_error;
-    bool m_failed = false;
+    // Empty for success: recursive walks pass a Result<void> up every level,
+    // and an empty optional costs a flag, not two strings.
+    std::optional<E> m_error;
 };
 
 } // namespace capstan

@@ -53,7 +53,12 @@ Gvk Resource::gvk() const
 
 ResId Resource::currentId() const
 {
-    return ResId{gvk(), name(), ns()};
+    ResId id{gvk(), {}, {}};
+    if (const manifest::Node *metadata = root().isMap() ? root().find("metadata") : nullptr) {
+        id.name = textOf(*metadata, "name");
+        id.ns = textOf(*metadata, "namespace");
+    }
+    return id;
 }
 
 ResId Resource::originalId() const

@@ -14,8 +14,8 @@ void splitApiVersion(const std::string &apiVersion, std::string &group, std::str
         group.clear();
         version = apiVersion;
     } else {
-        group = apiVersion.substr(0, slash);
-        version = apiVersion.substr(slash + 1);
+        group.assign(apiVersion, 0, slash);
+        version.assign(apiVersion, slash + 1);
     }
 }
 

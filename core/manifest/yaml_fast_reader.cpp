@@ -317,6 +317,23 @@ private:
         return end;
     }
 
+    // Whether a line indented deeper than parentIndent follows the current one
+    // after blank lines: a quick look at indentation only (most plain scalars
+    // end on their line); plainValue then reads the lines properly.
+    bool continuationFollows(int parentIndent) const
+    {
+        std::size_t p = m_lineEnd;
+        while (p < m_text.size()) {
+            const std::size_t lineStart = ++p; // past the '\n'
+            while (p < m_text.size() && m_text[p] == ' ')
+                ++p;
+            if (p < m_text.size() && m_text[p] == '\n')
+                continue; // a blank line
+            return p < m_text.size() && int(p - lineStart) > parentIndent;
+        }
+        return false;
+    }
+
     // A plain scalar, possibly continued on more-indented lines (folded: one
     // break becomes a space, each empty line a break).
     ResolvedScalar plainValue(int parentIndent)
@@ -328,7 +345,7 @@ private:
         std::string_view first = m_text.substr(m_pos, end - m_pos);
         std::string folded;
         bool multiLine = false;
-        while (!comment) {
+        while (!comment && continuationFollows(parentIndent)) {
             // Look ahead: empty lines, then a continuation line or not.
             const std::size_t savedStart = m_lineStart, savedEnd = m_lineEnd;
             const int savedLine = m_line;

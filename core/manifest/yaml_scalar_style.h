@@ -29,8 +29,10 @@ public:
     // Pads with spaces up to the column.
     void padTo(int indent)
     {
-        while (column < indent)
-            put(' ');
+        if (column < indent) {
+            text.append(std::size_t(indent - column), ' ');
+            column = indent;
+        }
     }
 };
 

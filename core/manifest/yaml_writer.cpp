@@ -149,9 +149,17 @@ private:
             large.resize(n);
             entries = large.data();
         }
-        for (std::size_t i = 0; i < n; ++i)
+        bool ascii = true; // then bytes compare as code points: no decoding per comparison
+        for (std::size_t i = 0; i < n; ++i) {
             entries[i] = &node.entries()[i];
-        gosort::sort(entries, n, [](const MapEntry *a, const MapEntry *b) { return keyLess(a->key, b->key); });
+            ascii = ascii && isAscii(entries[i]->key);
+        }
+        if (ascii)
+            gosort::sort(entries, n, [](const MapEntry *a, const MapEntry *b) {
+                return keyLessIn(std::string_view(a->key), std::string_view(b->key));
+            });
+        else
+            gosort::sort(entries, n, [](const MapEntry *a, const MapEntry *b) { return keyLess(a->key, b->key); });
         bool first = true;
         for (const MapEntry *e : std::span(entries, n)) {
             if (!first)

@@ -4,7 +4,7 @@
 // first overlay of each base reads and parses that base), and, in the same run,
 // times `kubectl kustomize` and `capstanctl render` as whole processes on a sample.
 //
-//   bench_render [--overlays N] [--dir DIR [--reuse]] [--kubectl K] [--ctl PATH] [--samples K]
+//   bench_render [--overlays N] [--dir DIR [--reuse]] [--once] [--kubectl K] [--ctl PATH] [--samples K]
 //   bench_render --print DIR      render one directory like capstanctl render
 //                                  (the driver compare_random.sh falls back to)
 #include "bench_repository.h"
@@ -65,13 +65,14 @@ struct Options
     std::string printDir; // --print DIR
     std::string warmCheckDir; // --warm-check DIR
     bool reuse = false; // --reuse: DIR holds the repository already (for profiling)
+    bool once = false; // --once: no second pass (for profiling the cold renders)
 };
 
 [[noreturn]] void usage(const char *why)
 {
     std::fprintf(stderr,
         "bench_render: %s\n"
-        "usage: bench_render [--overlays N] [--dir DIR [--reuse]] [--kubectl K] [--ctl PATH] [--samples K]\n"
+        "usage: bench_render [--overlays N] [--dir DIR [--reuse]] [--once] [--kubectl K] [--ctl PATH] [--samples K]\n"
         "       bench_render --print DIR\n"
         "       bench_render --warm-check DIR   (DIR: trees written by gen_random_trees)\n",
         why);
@@ -113,6 +114,8 @@ Options parse(int argc, char **argv)
             o.warmCheckDir = next();
         else if (arg == "--reuse")
             o.reuse = true;
+        else if (arg == "--once")
+            o.once = true;
         else
             usage(("unknown argument " + arg).c_str());
     }
@@ -326,7 +329,7 @@ int main(int argc, char **argv)
     again.reserve(overlays.size());
     int sameAsCold = 0;
     const auto againStart = Clock::now();
-    for (std::size_t i = 0; i < overlays.size(); ++i) {
+    for (std::size_t i = 0; !options.once && i < overlays.size(); ++i) {
         const auto one = Clock::now();
         auto result = capstan::kustomize::renderDirectory(overlays[i].string());
         again.push_back(millisSince(one));
@@ -363,7 +366,8 @@ int main(int argc, char **argv)
         [&](std::size_t a, std::size_t b) { return each[a] > each[b]; });
     for (std::size_t i = 0; i < std::min<std::size_t>(3, order.size()); ++i)
         std::printf("   slowest: %.3f ms %s (#%zu)\n", each[order[i]], overlays[order[i]].string().c_str(), order[i]);
-    std::printf("capstan re-render : %zu overlays again, files unchanged: %.3f ms per overlay (p50 %.3f), "
+    if (!options.once)
+        std::printf("capstan re-render : %zu overlays again, files unchanged: %.3f ms per overlay (p50 %.3f), "
                 "%d of %zu outputs equal to the cold ones\n",
         overlays.size(), againPerOverlay, pAgain.p50, sameAsCold, overlays.size());
     std::printf("peak RSS          : %.1f MiB (this process, after the cold renders)\n", rss);
@@ -389,9 +393,9 @@ int main(int argc, char **argv)
                 std::printf(
                     "   ratio kubectl / capstan in-process, cold: %.0fx by means, %.0fx by medians (target >= 1000x)\n",
                     s.meanMillis / perOverlay, s.medianMillis / p.p50);
-                std::printf(
-                    "   ratio kubectl / capstan re-render: %.0fx by means, %.0fx by medians\n",
-                    s.meanMillis / againPerOverlay, s.medianMillis / pAgain.p50);
+                if (!options.once)
+                    std::printf("   ratio kubectl / capstan re-render: %.0fx by means, %.0fx by medians\n",
+                        s.meanMillis / againPerOverlay, s.medianMillis / pAgain.p50);
             }
         }
     }

@@ -54,11 +54,14 @@ Node Node::map()
     return n;
 }
 
-void Node::setScalar(std::string text, ScalarType type)
+void Node::setScalar(std::string &&text, ScalarType type)
 {
     m_kind = Kind::Scalar;
     m_scalarType = type;
-    m_text = type == ScalarType::Null ? std::string() : std::move(text);
+    if (type == ScalarType::Null)
+        m_text.clear();
+    else
+        m_text = std::move(text);
     m_items.clear();
     m_entries.clear();
 }

@@ -52,7 +52,8 @@ public:
     // Scalars: the canonical text of the value ("true", "42", "0.5", "" for null).
     ScalarType scalarType() const { return m_scalarType; }
     const std::string &text() const { return m_text; }
-    void setScalar(std::string text, ScalarType type);
+    void setScalar(std::string &&text, ScalarType type);
+    void setScalar(const std::string &text, ScalarType type) { setScalar(std::string(text), type); }
 
     // Sequences.
     const std::vector<Node> &items() const { return m_items; }

@@ -6,6 +6,8 @@
 #include "manifest/yaml_scalar.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -72,11 +74,28 @@ private:
     void loadLine(std::size_t start)
     {
         m_lineStart = start;
-        const void *nl = std::memchr(m_text.data() + start, '\n', m_text.size() - start);
-        m_lineEnd = nl ? std::size_t(static_cast<const char *>(nl) - m_text.data()) : m_text.size();
-        for (std::size_t i = start; i < m_lineEnd; ++i)
-            if (static_cast<unsigned char>(m_text[i]) < 0x20)
-                outside(); // tabs and control characters: leave them to yaml-cpp
+        // The first byte below 0x20 ends the line: '\n', or a tab or control
+        // character, which are left to yaml-cpp. Eight bytes at a time: a byte
+        // below 0x20 sets its top bit in (w - 0x20..) & ~w; the lowest such
+        // byte is a true one (bytes of 0x80 and above never count).
+        const char *data = m_text.data();
+        const std::size_t size = m_text.size();
+        std::size_t i = start;
+        for (; i + 8 <= size; i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, data + i, 8);
+            const std::uint64_t below = (w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull;
+            if (below) {
+                i += std::size_t(std::countr_zero(below)) / 8;
+                break;
+            }
+        }
+        if (i + 8 > size)
+            while (i < size && static_cast<unsigned char>(data[i]) >= 0x20)
+                ++i;
+        if (i < size && data[i] != '\n')
+            outside(); // tabs and control characters: leave them to yaml-cpp
+        m_lineEnd = i;
     }
 
     std::size_t firstNonSpace() const
@@ -157,8 +176,18 @@ private:
         return inlineValue(parentIndent);
     }
 
-    // The position of the ':' ending an implicit key at p, or npos.
+    // The position of the ':' ending an implicit key at p, or npos. Asked
+    // twice for a mapping's first key (blockNode, then mapping): remembered.
     std::size_t keyColon(std::size_t p) const
+    {
+        if (p != m_colonAsked) {
+            m_colonAsked = p;
+            m_colonFound = findKeyColon(p);
+        }
+        return m_colonFound;
+    }
+
+    std::size_t findKeyColon(std::size_t p) const
     {
         const char c = at(p);
         if (c == '"' || c == '\'') {
@@ -171,10 +200,13 @@ private:
         if (startsIndicator(p))
             return std::string_view::npos;
         for (std::size_t i = p; i < m_lineEnd; ++i) {
-            if (m_text[i] == ':' && (at(i + 1) == ' ' || at(i + 1) == '\n'))
-                return i;
-            if (m_text[i] == '#' && m_text[i - 1] == ' ')
+            const char ch = m_text[i];
+            if (ch == ':') {
+                if (i + 1 == m_lineEnd || m_text[i + 1] == ' ')
+                    return i;
+            } else if (ch == '#' && m_text[i - 1] == ' ') {
                 return std::string_view::npos;
+            }
         }
         return std::string_view::npos;
     }
@@ -198,15 +230,21 @@ private:
                 std::size_t end = colon;
                 while (end > m_pos && m_text[end - 1] == ' ')
                     --end;
-                key.assign(m_text.substr(m_pos, end - m_pos));
-                if (key == "<<")
+                const std::string_view text = m_text.substr(m_pos, end - m_pos);
+                if (text == "<<")
                     outside(); // merge keys: yaml-cpp path
-                if (key == "~" || key == "null" || key == "Null" || key == "NULL")
+                if (text == "~" || text == "null" || text == "Null" || text == "NULL")
                     key.clear(); // a null key decodes to ""
+                else
+                    key.assign(text);
             }
+            for (const MapEntry &e : map.entries())
+                if (e.key == key)
+                    outside(); // duplicate: yaml-cpp path reports it
             m_pos = colon + 1;
             skipSpaces();
-            Node value;
+            // The value is read into its place: nothing else touches this map's entries meanwhile.
+            Node &value = map.entries().emplace_back(std::move(key), Node(), keyMark).value;
             if (at(m_pos) == '\n' || at(m_pos) == '#') {
                 const Mark nullMark = markAt(m_pos);
                 finishLine();
@@ -219,10 +257,6 @@ private:
             } else {
                 value = inlineValue(indent);
             }
-            for (const MapEntry &e : map.entries())
-                if (e.key == key)
-                    outside(); // duplicate: yaml-cpp path reports it
-            map.entries().push_back(MapEntry { std::move(key), std::move(value), keyMark });
             if (atDocumentBoundary() || m_indent < indent)
                 break;
             if (m_indent > indent || isSequenceItem(m_pos))
@@ -239,7 +273,7 @@ private:
         for (;;) {
             ++m_pos; // the '-'
             skipSpaces();
-            Node item;
+            Node &item = seq.items().emplace_back(); // read into its place, as in mapping()
             if (at(m_pos) == '\n' || at(m_pos) == '#') {
                 const Mark nullMark = markAt(m_pos);
                 finishLine();
@@ -254,7 +288,6 @@ private:
             } else {
                 item = inlineValue(indent);
             }
-            seq.items().push_back(std::move(item));
             if (atDocumentBoundary() || m_indent < indent)
                 break;
             if (m_indent > indent)
@@ -273,13 +306,13 @@ private:
         Node node;
         const char c = at(m_pos);
         if (c == '"' || c == '\'') {
-            node = Node::string(quotedValue(parentIndent));
+            node.setScalar(quotedValue(parentIndent), ScalarType::String);
             finishLine();
         } else if (c == '|' || c == '>') {
             std::optional<BlockScalar> block = readBlockScalar(m_text, m_pos, parentIndent);
             if (!block)
                 outside();
-            node = Node::string(block->folded ? foldedRoundTrip(block->value) : std::move(block->value));
+            node.setScalar(block->folded ? foldedRoundTrip(block->value) : std::move(block->value), ScalarType::String);
             m_line += int(std::count(
                 m_text.begin() + std::ptrdiff_t(m_lineStart), m_text.begin() + std::ptrdiff_t(block->end), '\n'));
             startLine(block->end);
@@ -292,7 +325,7 @@ private:
             finishLine();
         } else {
             ResolvedScalar r = plainValue(parentIndent);
-            node = Node::scalar(std::move(r.text), r.type);
+            node.setScalar(std::move(r.text), r.type);
         }
         node.setMark(mark);
         return node;
@@ -455,6 +488,8 @@ private:
     }
 
     std::string_view m_text;
+    mutable std::size_t m_colonAsked = std::string_view::npos;
+    mutable std::size_t m_colonFound = std::string_view::npos;
     std::size_t m_pos = 0;
     std::size_t m_lineStart = 0;
     std::size_t m_lineEnd = 0;

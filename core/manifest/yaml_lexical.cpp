@@ -8,10 +8,17 @@ bool startsIndicator(std::string_view text, std::size_t p, std::size_t lineEnd)
 {
     if (p >= lineEnd)
         return false;
-    const char c = text[p];
-    if (c == '-' || c == '?' || c == ':')
+    switch (text[p]) {
+    case '-':
+    case '?':
+    case ':':
         return p + 1 >= lineEnd || text[p + 1] == ' ';
-    return std::strchr(",[]{}#&*!|>'\"%@`", c) != nullptr;
+    case ',': case '[': case ']': case '{': case '}': case '#': case '&': case '*':
+    case '!': case '|': case '>': case '\'': case '"': case '%': case '@': case '`':
+        return true;
+    default:
+        return false;
+    }
 }
 
 void appendUtf8(std::string &out, char32_t c)

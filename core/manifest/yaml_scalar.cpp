@@ -403,13 +403,17 @@ ResolvedScalar resolvePlain(std::string_view text)
 {
     const Hint hint = hintOf(text);
     // The null and boolean words are at most five characters long.
-    if (hint != Hint::None && (hint != Hint::Map || text.size() <= 5)) {
+    // The null and boolean words start as Hint::Map says; the special floats
+    // with '.', or with a sign and '.'.
+    if (hint == Hint::Map && text.size() <= 5) {
         if (isNullWord(text))
             return { ScalarType::Null, {} };
         if (isOneOf(text, { "true", "True", "TRUE" }))
             return { ScalarType::Bool, "true" };
         if (isOneOf(text, { "false", "False", "FALSE" }))
             return { ScalarType::Bool, "false" };
+    }
+    if (hint == Hint::Dot || (hint == Hint::Digit && text.size() > 1 && text[1] == '.')) {
         double special = 0;
         if (specialFloatWord(text, special))
             return { ScalarType::Float, specialFloat(special) };

@@ -258,7 +258,7 @@ Hint hintOf(std::string_view text)
 bool isOneOf(std::string_view text, std::initializer_list<std::string_view> words)
 {
     for (std::string_view w : words)
-        if (text == w)
+        if (w.size() == text.size() && (w.empty() || w[0] == text[0]) && text == w)
             return true;
     return false;
 }
@@ -434,16 +434,11 @@ bool resolvesAsNonString(std::string_view text)
     const Hint hint = hintOf(text);
     if (hint == Hint::None)
         return false;
+    // The null and boolean words (go-yaml v2 still reads YAML 1.1's) all have Hint::Map.
     if (hint == Hint::Map)
         return isNullOrYaml11Bool(text);
-    // go-yaml v2 still reads YAML 1.1 booleans.
-    if (isNullWord(text)
-        || isOneOf(text,
-            { "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
-                "FALSE", "on", "On", "ON", "off", "Off", "OFF" }))
-        return true;
     double special = 0;
-    if (specialFloatWord(text, special))
+    if ((hint == Hint::Dot || (text.size() > 1 && text[1] == '.')) && specialFloatWord(text, special))
         return true;
     if (hint == Hint::Digit && parseTimestamp(text, nullptr))
         return true;

@@ -88,6 +88,20 @@ private:
 // True when the kernel walks the absolute directory path without meeting a
 // symbolic link (openat2's RESOLVE_NO_SYMLINKS); false also where the kernel or
 // a sandbox lacks openat2.
+std::string_view baseNameView(std::string_view path)
+{
+    const std::size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+bool isKustomizationFileName(std::string_view name)
+{
+    for (const char *candidate : kKustomizationFileNames)
+        if (name == candidate)
+            return true;
+    return false;
+}
+
 bool noLinkOnTheWay(const std::string &path)
 {
 #if !__has_include(<linux/openat2.h>)
@@ -137,11 +151,12 @@ DiskFileSystem::Entry DiskFileSystem::entry(const std::string &path) const
             return it->second;
     }
     // The directory holding path, when this file system has looked at it and it
-    // has not changed since (see AbsentNames).
-    const std::string dir = parentPath(path);
+    // has not changed since (see AbsentNames): for the kustomization file names,
+    // the only names the renderer looks for that are often missing.
+    const std::string dir = isKustomizationFileName(baseNameView(path)) ? parentPath(path) : std::string();
     const Entry *settledDir = nullptr;
     Entry dirEntry;
-    {
+    if (!dir.empty()) {
         std::lock_guard lock(m_cache->mutex);
         if (auto it = m_cache->entries.find(dir); it != m_cache->entries.end() && it->second.directory && it->second.settled
             && dir != path) {
@@ -460,8 +475,7 @@ std::string parentPath(const std::string &path)
 
 std::string baseName(const std::string &path)
 {
-    const auto slash = path.rfind('/');
-    return slash == std::string::npos ? path : path.substr(slash + 1);
+    return std::string(baseNameView(path));
 }
 
 bool isWithin(const std::string &path, const std::string &dir)

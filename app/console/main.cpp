@@ -1,4 +1,3 @@
-#include "common/allocator.h"
 #include "common/version.h"
 #include "mainwindow.h"
 
@@ -31,7 +30,6 @@ std::unique_ptr<QCoreApplication> createApplication(int &argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
-    capstan::useLargeAllocatorPages();
     const std::unique_ptr<QCoreApplication> app = createApplication(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Capstan"));
     QApplication::setApplicationName(QStringLiteral("capstan"));

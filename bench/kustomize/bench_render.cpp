@@ -8,7 +8,6 @@
 //   bench_render --print DIR      render one directory like capstanctl render
 //                                  (the driver compare_random.sh falls back to)
 #include "bench_repository.h"
-#include "common/allocator.h"
 #include "kustomize/parse_cache.h"
 #include "kustomize/render.h"
 
@@ -272,7 +271,6 @@ ProcessSummary timeSample(const QString &program, const QStringList &args,
 
 int main(int argc, char **argv)
 {
-    capstan::useLargeAllocatorPages(); // as the console does: a long-running process that renders
     const Options options = parse(argc, argv);
     if (!options.printDir.empty())
         return printRender(options.printDir);

@@ -89,6 +89,26 @@ Analysis analyze(Bytes s)
         a.blockAllowed = false;
         return a;
     }
+    // Printable ASCII without blanks (names, images, paths, most values): no
+    // breaks or spaces to weigh, so only the indicators can forbid plain style.
+    if (std::all_of(s.begin(), s.end(), [](char c) { return c > ' ' && c < '\x7F'; })) {
+        bool indicators = s.substr(0, 3) == "---" || s.substr(0, 3) == "..." || (s.size() > 1 && s.back() == ':');
+        switch (s[0]) {
+        case '#': case ',': case '[': case ']': case '{': case '}': case '&': case '*': case '!': case '|':
+        case '>': case '\'': case '"': case '%': case '@': case '`':
+            indicators = true;
+            break;
+        case '?':
+        case ':':
+        case '-':
+            indicators = indicators || s.size() == 1; // followed by the end, which counts as a blank
+            break;
+        default:
+            break;
+        }
+        a.blockPlainAllowed = !indicators;
+        return a;
+    }
     bool blockIndicators = false;
     bool lineBreaks = false, special = false;
     bool leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false;

@@ -3,6 +3,7 @@
 #include "manifest/yaml_scalar.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -451,14 +452,19 @@ bool blockStyleAllowed(std::string_view value)
 namespace {
 
 // Names, images, paths: nothing in them needs the full analysis.
+constexpr std::array<bool, 256> kWordBytes = [] {
+    std::array<bool, 256> bytes {};
+    for (int c = 0; c < 256; ++c)
+        bytes[std::size_t(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+            || c == '_' || c == '/' || c == '-';
+    return bytes;
+}();
+
 bool isSimpleWord(std::string_view s)
 {
     if (s.empty() || s[0] == '-' || s[0] == '.')
         return false;
-    return std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
-            || c == '/' || c == '-';
-    });
+    return std::all_of(s.begin(), s.end(), [](char c) { return kWordBytes[static_cast<unsigned char>(c)]; });
 }
 
 } // namespace

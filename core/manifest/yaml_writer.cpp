@@ -181,12 +181,12 @@ private:
     {
         if (key.size() > 128)
             return false;
-        // One pass for the usual key; the line breaks need '\n', '\r' or a
-        // multi-byte sequence starting with 0xC2 or 0xE2.
-        const bool plainBytes = std::none_of(key.begin(), key.end(), [](char c) {
-            return c == '\n' || c == '\r' || c == '\xC2' || c == '\xE2';
-        });
-        return plainBytes
+        // One pass for the usual key: the line breaks need '\n', '\r' or a
+        // multi-byte sequence, so printable ASCII has none.
+        bool unusual = false; // no early exit: the loop vectorizes, and keys are short
+        for (char c : key)
+            unusual |= static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x80;
+        return !unusual
             || (key.find_first_of("\n\r") == std::string_view::npos && key.find("\xC2\x85") == std::string_view::npos
                 && key.find("\xE2\x80\xA8") == std::string_view::npos && key.find("\xE2\x80\xA9") == std::string_view::npos);
     }

@@ -6,7 +6,6 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QTcpServer>
-#include <QThread>
 
 #include <pwd.h>
 #include <unistd.h>
@@ -253,17 +252,22 @@ bool SshAgent::start()
         m_error = m_process.errorString();
         return false;
     }
+    // The socket file exists from bind(), a moment before the agent listens on it;
+    // an ssh-add in between would be refused. In the foreground the agent prints
+    // its "SSH_AUTH_SOCK=..." line once it listens: wait for that.
+    QByteArray output;
     const QDeadlineTimer deadline(startTimeoutMs);
     while (!deadline.hasExpired()) {
-        if (QFileInfo::exists(m_socketPath))
+        m_process.waitForReadyRead(50);
+        output += m_process.readAll();
+        if (output.contains("SSH_AUTH_SOCK="))
             return true;
         if (m_process.state() != QProcess::Running) {
-            m_error = QStringLiteral("ssh-agent exited: %1").arg(QString::fromLocal8Bit(m_process.readAll()));
+            m_error = QStringLiteral("ssh-agent exited: %1").arg(QString::fromLocal8Bit(output));
             return false;
         }
-        QThread::msleep(20);
     }
-    m_error = QStringLiteral("ssh-agent did not create %1").arg(m_socketPath);
+    m_error = QStringLiteral("ssh-agent did not listen on %1: %2").arg(m_socketPath, QString::fromLocal8Bit(output));
     return false;
 }
 

@@ -182,7 +182,7 @@ Result<void> absorbGenerated(ResourceList &resources, Resource generated)
     const ResId id = generated.currentId();
     std::vector<std::size_t> matches;
     for (std::size_t i = 0; i < resources.size(); ++i)
-        if (anyIdMatches(resources[i], [&](const ResId &other) { return other.equals(id); }))
+        if (hasId(resources[i], id))
             matches.push_back(i);
     if (matches.empty()) {
         if (generated.behavior == GenerationBehavior::Merge || generated.behavior == GenerationBehavior::Replace)

@@ -107,7 +107,7 @@ Result<void> applyById(ResourceList &resources, const Node &patch, const PatchSp
     const ResId id = patchId(patch);
     std::vector<std::size_t> matches;
     for (std::size_t i = 0; i < resources.size(); ++i)
-        if (anyIdMatches(resources[i], [&](const ResId &other) { return other.equals(id); }))
+        if (hasId(resources[i], id))
             matches.push_back(i);
     if (matches.empty())
         return makeError("no resource matches strategic merge patch \"" + id.toString() + "\"", source);

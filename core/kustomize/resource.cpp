@@ -1,6 +1,7 @@
 #include "kustomize/resource.h"
 
 #include "kustomize/cluster_scope.h"
+#include "kustomize/transformers.h"
 
 namespace capstan::kustomize {
 
@@ -59,6 +60,16 @@ ResId Resource::currentId() const
         id.ns = textOf(*metadata, "namespace");
     }
     return id;
+}
+
+bool hasId(const Resource &r, const ResId &id)
+{
+    // Most resources differ from id by name: tell those apart without building ids.
+    const manifest::Node *metadata = r.root().isMap() ? r.root().find("metadata") : nullptr;
+    bool named = metadata && textOf(*metadata, "name") == id.name;
+    for (std::size_t i = 0; !named && i < r.previousIds.size(); ++i)
+        named = r.previousIds[i].name == id.name;
+    return named && anyIdMatches(r, [&](const ResId &other) { return other.equals(id); });
 }
 
 ResId Resource::originalId() const

@@ -45,4 +45,7 @@ bool anyIdMatches(const Resource &r, const Match &match)
     return false;
 }
 
+// Whether the resource's current or an earlier identity is id (ResId::equals).
+bool hasId(const Resource &r, const ResId &id);
+
 } // namespace capstan::kustomize

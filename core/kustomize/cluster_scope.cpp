@@ -55,8 +55,9 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 36> kCluster
 
 bool isClusterScoped(const std::string &apiVersion, const std::string &kind)
 {
+    // Kinds first: they differ more (in length, mostly) than the API versions do.
     return std::any_of(kClusterScoped.begin(), kClusterScoped.end(),
-                       [&](const auto &entry) { return entry.first == apiVersion && entry.second == kind; });
+                       [&](const auto &entry) { return entry.second == kind && entry.first == apiVersion; });
 }
 
 } // namespace capstan::kustomize

@@ -43,14 +43,16 @@ struct TextCursor
 {
     std::string_view rest;
     bool finished;
+    std::size_t slash; // in rest, found once per segment
+
+    TextCursor(std::string_view path, bool atEnd) : rest(path), finished(atEnd), slash(path.find('/')) {}
 
     bool done() const { return finished; }
-    std::string_view head() const { return rest.substr(0, rest.find('/')); }
-    bool headIsLast() const { return rest.find('/') == std::string_view::npos; }
+    std::string_view head() const { return rest.substr(0, slash); }
+    bool headIsLast() const { return slash == std::string_view::npos; }
     TextCursor tail() const
     {
-        const std::size_t slash = rest.find('/');
-        return slash == std::string_view::npos ? TextCursor{{}, true} : TextCursor{rest.substr(slash + 1), false};
+        return slash == std::string_view::npos ? TextCursor({}, true) : TextCursor(rest.substr(slash + 1), false);
     }
 };
 
@@ -105,7 +107,7 @@ Result<void> visitFieldPathText(Node &node, std::string_view path, bool create, 
                                 const FieldVisitor &visit)
 {
     if (path.find('\\') == std::string_view::npos)
-        return walk(node, TextCursor{path, false}, create, createKind, visit);
+        return walk(node, TextCursor(path, false), create, createKind, visit);
     return visitFieldPath(node, splitFieldPath(std::string(path)), 0, create, createKind, visit); // "\/" escapes
 }
 

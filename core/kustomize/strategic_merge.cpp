@@ -98,6 +98,29 @@ public:
         }
     }
 
+    enum class Directives { Allowed, Refused };
+
+    // Whether every item of list is a non-empty map whose field key holds a
+    // non-empty scalar no other item's does (and, Refused, no "$patch"); the
+    // values in out, in order.
+    static bool distinctKeys(const Node &list, const std::string &key, Directives directives,
+                             std::vector<const std::string *> &out)
+    {
+        out.reserve(list.items().size());
+        for (const Node &item : list.items()) {
+            if (!item.isMap() || item.empty() || (directives == Directives::Refused && item.find("$patch")))
+                return false;
+            const Node *field = item.find(key);
+            if (!field || !field->isScalar() || field->isNull() || field->text().empty())
+                return false;
+            for (const std::string *other : out)
+                if (*other == field->text())
+                    return false;
+            out.push_back(&field->text());
+        }
+        return true;
+    }
+
     // The common case of re-merging a target's list with nothing, done in place:
     // every item a map whose one merge key holds a distinct non-empty scalar.
     // mergeList then keeps every item, in order, each normalized; false (and
@@ -106,20 +129,9 @@ public:
     {
         if (schema.keys.size() != 1 || schema.keys[0].empty() || list.empty())
             return false;
-        const std::string &key = schema.keys[0];
         std::vector<const std::string *> seen;
-        seen.reserve(list.items().size());
-        for (const Node &item : list.items()) {
-            if (!item.isMap() || item.empty())
-                return false;
-            const Node *field = item.find(key);
-            if (!field || !field->isScalar() || field->isNull() || field->text().empty())
-                return false;
-            for (const std::string *other : seen)
-                if (*other == field->text())
-                    return false;
-            seen.push_back(&field->text());
-        }
+        if (!distinctKeys(list, schema.keys[0], Directives::Allowed, seen))
+            return false;
         for (Node &item : list.items())
             normalize(item, schema.type);
         return true;
@@ -136,23 +148,9 @@ public:
         if (schema.keys.size() != 1 || schema.keys[0].empty())
             return false;
         const std::string &key = schema.keys[0];
-        const auto keysOf = [&key](const Node &list, std::vector<const std::string *> &out) {
-            out.reserve(list.items().size());
-            for (const Node &item : list.items()) {
-                if (!item.isMap() || item.empty() || item.find("$patch"))
-                    return false;
-                const Node *field = item.find(key);
-                if (!field || !field->isScalar() || field->isNull() || field->text().empty())
-                    return false;
-                for (const std::string *other : out)
-                    if (*other == field->text())
-                        return false;
-                out.push_back(&field->text());
-            }
-            return true;
-        };
         std::vector<const std::string *> destKeys, patchKeys;
-        if (!keysOf(dest, destKeys) || !keysOf(patch, patchKeys))
+        if (!distinctKeys(dest, key, Directives::Refused, destKeys)
+            || !distinctKeys(patch, key, Directives::Refused, patchKeys))
             return false;
         std::vector<Node> &destItems = dest.items();
         std::vector<bool> used(destItems.size(), false);

@@ -65,11 +65,12 @@ class TestRemoteSsh : public QObject
         return directory;
     }
 
-    RemoteOptions withKnownHosts(CredentialProvider credentials) const
+    // Checking the host against knownHosts: the test's own known_hosts unless given.
+    RemoteOptions withKnownHosts(CredentialProvider credentials, QStringList knownHosts = {}) const
     {
         RemoteOptions options;
         options.credentials = std::move(credentials);
-        options.knownHostsFiles = { m_knownHosts };
+        options.knownHostsFiles = knownHosts.isEmpty() ? QStringList { m_knownHosts } : std::move(knownHosts);
         return options;
     }
 
@@ -312,9 +313,8 @@ private Q_SLOTS:
     void unknownHostIsRefused()
     {
         int asked = 0;
-        RemoteOptions options;
-        options.credentials = keyFile(path(QStringLiteral("ed25519")), {}, &asked);
-        options.knownHostsFiles = { path(QStringLiteral("no-such-known_hosts")), path(QStringLiteral("empty")) };
+        const RemoteOptions options = withKnownHosts(keyFile(path(QStringLiteral("ed25519")), {}, &asked),
+            { path(QStringLiteral("no-such-known_hosts")), path(QStringLiteral("empty")) });
         writeFile(path(QStringLiteral("empty")), "# nothing here\n");
         const QString local = newDirectory(QStringLiteral("local"));
         auto repo = Repository::clone(m_url, local, options);
@@ -343,9 +343,7 @@ private Q_SLOTS:
         writeFile(changed,
             "# our servers\n[127.0.0.1]:" + QByteArray::number(m_server->port()) + " ecdsa-sha2-nistp256 " + otherKey
                 + "\n");
-        RemoteOptions refusing;
-        refusing.credentials = keyFile(path(QStringLiteral("ed25519")));
-        refusing.knownHostsFiles = { changed };
+        const RemoteOptions refusing = withKnownHosts(keyFile(path(QStringLiteral("ed25519"))), { changed });
 
         const QString local = newDirectory(QStringLiteral("local"));
         auto repo = Repository::clone(m_url, local, refusing);
@@ -392,9 +390,7 @@ private Q_SLOTS:
         QCOMPARE(code, 0);
         const QString given = path(QStringLiteral("known_hosts_ed25519"));
         writeFile(given, ed25519Only);
-        RemoteOptions options;
-        options.credentials = keyFile(path(QStringLiteral("ed25519")));
-        options.knownHostsFiles = { given };
+        RemoteOptions options = withKnownHosts(keyFile(path(QStringLiteral("ed25519"))), { given });
         const QString refused = newDirectory(QStringLiteral("local"));
         auto unknown = Repository::clone(m_url, refused, options);
         QVERIFY(!unknown.ok());

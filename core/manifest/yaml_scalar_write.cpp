@@ -13,6 +13,19 @@ using namespace chars;
 // go-yaml folds plain and quoted scalars at spaces past this column.
 constexpr int kBestWidth = 80;
 
+// A space where go-yaml folds (fold): a line break and the indentation; else the
+// space itself. Returns fold.
+bool foldOrSpace(Output &out, bool fold, int indent)
+{
+    if (!fold) {
+        out.put(' ');
+        return false;
+    }
+    out.newline();
+    out.padTo(indent);
+    return true;
+}
+
 void writePlain(Output &out, Bytes s, int indent, bool allowBreaks)
 {
     if (s.find(' ') == Bytes::npos) {
@@ -23,12 +36,7 @@ void writePlain(Output &out, Bytes s, int indent, bool allowBreaks)
     for (std::size_t i = 0; i < s.size();) {
         const std::size_t w = width(s, i);
         if (isSpace(s, i)) {
-            if (allowBreaks && !spaces && out.column > kBestWidth && !isSpace(s, i + 1)) {
-                out.newline();
-                out.padTo(indent);
-            } else {
-                out.put(' ');
-            }
+            foldOrSpace(out, allowBreaks && !spaces && out.column > kBestWidth && !isSpace(s, i + 1), indent);
             spaces = true;
         } else {
             out.write(s.substr(i, w));
@@ -45,12 +53,8 @@ void writeSingleQuoted(Output &out, Bytes s, int indent, bool allowBreaks)
     for (std::size_t i = 0; i < s.size();) {
         const std::size_t w = width(s, i);
         if (isSpace(s, i)) {
-            if (allowBreaks && !spaces && out.column > kBestWidth && i > 0 && i < s.size() - 1 && !isSpace(s, i + 1)) {
-                out.newline();
-                out.padTo(indent);
-            } else {
-                out.put(' ');
-            }
+            foldOrSpace(out, allowBreaks && !spaces && out.column > kBestWidth && i > 0 && i < s.size() - 1
+                    && !isSpace(s, i + 1), indent);
             spaces = true;
         } else {
             if (s[i] == '\'')
@@ -148,14 +152,9 @@ void writeDoubleQuoted(Output &out, Bytes s, int indent, bool allowBreaks)
             writeEscape(out, decode(s, i, w));
             spaces = false;
         } else if (isSpace(s, i)) {
-            if (allowBreaks && !spaces && out.column > kBestWidth && i > 0 && i < s.size() - 1) {
-                out.newline();
-                out.padTo(indent);
-                if (isSpace(s, i + 1))
-                    out.put('\\');
-            } else {
-                out.put(' ');
-            }
+            if (foldOrSpace(out, allowBreaks && !spaces && out.column > kBestWidth && i > 0 && i < s.size() - 1, indent)
+                && isSpace(s, i + 1))
+                out.put('\\'); // the next space would be lost at the start of the line
             spaces = true;
         } else {
             out.write(s.substr(i, w));

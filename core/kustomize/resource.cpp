@@ -1,7 +1,6 @@
 #include "kustomize/resource.h"
 
 #include "kustomize/cluster_scope.h"
-#include "kustomize/transformers.h"
 
 namespace capstan::kustomize {
 

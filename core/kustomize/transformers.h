@@ -26,26 +26,4 @@ Result<void> applyStringMap(ResourceList &resources, const StringPairs &pairs, c
 Result<void> applyImage(ResourceList &resources, const ImageSpec &image, const std::vector<FieldSpec> &specs);
 Result<void> applyReplicas(ResourceList &resources, const ReplicaSpec &replicas, const std::vector<FieldSpec> &specs);
 
-// The resources whose current or earlier identity satisfies match.
-template<typename Match>
-bool anyIdMatches(const Resource &r, const Match &match)
-{
-    if (match(r.currentId()))
-        return true;
-    if (r.previousIds.empty())
-        return false;
-    const Gvk current = r.gvk();
-    for (const ResId &id : r.previousIds) {
-        ResId full = id;
-        full.gvk.group = current.group;
-        full.gvk.version = current.version;
-        if (match(full))
-            return true;
-    }
-    return false;
-}
-
-// Whether the resource's current or an earlier identity is id (ResId::equals).
-bool hasId(const Resource &r, const ResId &id);
-
 } // namespace capstan::kustomize

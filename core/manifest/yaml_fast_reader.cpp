@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
+#include <iterator>
 #include <string>
 
 namespace capstan::manifest::yaml {
@@ -112,8 +114,10 @@ private:
         const DepthGuard guard(m_depth);
         Node map = Node::map();
         map.setMark(markAt(m_pos));
-        // Most mappings in manifests have a handful of keys: one allocation.
-        map.entries().reserve(4);
+        // Entries are read into this depth's scratch list and moved into the map
+        // at the end: one allocation of the exact size, which the parse cache
+        // keeps for as long as the file is unchanged.
+        std::vector<MapEntry> &entries = scratch(m_entryScratch);
         for (;;) {
             const std::size_t colon = keyColon(m_pos);
             if (colon == std::string_view::npos)
@@ -134,13 +138,13 @@ private:
                 else
                     key.assign(text);
             }
-            for (const MapEntry &e : map.entries())
+            for (const MapEntry &e : entries)
                 if (e.key == key)
                     outside(); // duplicate: yaml-cpp path reports it
             m_pos = colon + 1;
             skipSpaces();
             // The value is read into its place: nothing else touches this map's entries meanwhile.
-            Node &value = map.entries().emplace_back(std::move(key), Node(), keyMark).value;
+            Node &value = entries.emplace_back(std::move(key), Node(), keyMark).value;
             if (at(m_pos) == '\n' || at(m_pos) == '#') {
                 const Mark nullMark = markAt(m_pos);
                 finishLine();
@@ -158,6 +162,7 @@ private:
             if (m_indent > indent || isSequenceItem(m_pos))
                 outside();
         }
+        moveInto(entries, map.entries());
         return map;
     }
 
@@ -166,10 +171,11 @@ private:
         const DepthGuard guard(m_depth);
         Node seq = Node::sequence();
         seq.setMark(markAt(m_pos));
+        std::vector<Node> &items = scratch(m_itemScratch); // as in mapping()
         for (;;) {
             ++m_pos; // the '-'
             skipSpaces();
-            Node &item = seq.items().emplace_back(); // read into its place, as in mapping()
+            Node &item = items.emplace_back(); // read into its place, as in mapping()
             if (at(m_pos) == '\n' || at(m_pos) == '#') {
                 const Mark nullMark = markAt(m_pos);
                 finishLine();
@@ -191,7 +197,28 @@ private:
             if (!isSequenceItem(m_pos))
                 break;
         }
+        moveInto(items, seq.items());
         return seq;
+    }
+
+    // The scratch list of the current depth, emptied. A deque keeps the lists in
+    // place while deeper levels add theirs, so references into them stay valid.
+    template <typename T>
+    std::vector<T> &scratch(std::deque<std::vector<T>> &levels) const
+    {
+        while (levels.size() <= static_cast<std::size_t>(m_depth))
+            levels.emplace_back();
+        std::vector<T> &list = levels[static_cast<std::size_t>(m_depth)];
+        list.clear();
+        return list;
+    }
+
+    template <typename T>
+    static void moveInto(std::vector<T> &from, std::vector<T> &to)
+    {
+        to.reserve(from.size());
+        std::move(from.begin(), from.end(), std::back_inserter(to));
+        from.clear();
     }
 
     // A value starting on the current line (a scalar, a block scalar or a
@@ -369,6 +396,9 @@ private:
     mutable std::size_t m_colonAsked = std::string_view::npos;
     mutable std::size_t m_colonFound = std::string_view::npos;
     int m_depth = 0;
+    // Per thread, so the lists keep their capacity from one file to the next.
+    static inline thread_local std::deque<std::vector<MapEntry>> m_entryScratch;
+    static inline thread_local std::deque<std::vector<Node>> m_itemScratch;
 };
 
 } // namespace

@@ -1,17 +1,184 @@
 #include "manifest/node.h"
 
+#include <cassert>
 #include <cstring>
 
 #include <algorithm>
+#include <new>
+#include <utility>
+
 
 namespace capstan::manifest {
 
-Node::Node() = default;
-Node::Node(const Node &) = default;
-Node::Node(Node &&) noexcept = default;
-Node &Node::operator=(const Node &) = default;
-Node &Node::operator=(Node &&) noexcept = default;
-Node::~Node() = default;
+Node::Node()
+    : m_text()
+{
+}
+
+Node::Node(const Node &other)
+    : m_kind(other.m_kind)
+    , m_scalarType(other.m_scalarType)
+    , m_mark(other.m_mark)
+{
+    switch (m_kind) {
+    case Kind::Scalar:
+        new (&m_text) std::string(other.m_text);
+        break;
+    case Kind::Sequence:
+        new (&m_items) std::vector<Node>(other.m_items);
+        break;
+    case Kind::Map:
+        new (&m_entries) std::vector<MapEntry>(other.m_entries);
+        break;
+    }
+}
+
+Node::Node(Node &&other) noexcept
+    : m_kind(other.m_kind)
+    , m_scalarType(other.m_scalarType)
+    , m_mark(other.m_mark)
+{
+    switch (m_kind) {
+    case Kind::Scalar:
+        new (&m_text) std::string(std::move(other.m_text));
+        break;
+    case Kind::Sequence:
+        new (&m_items) std::vector<Node>(std::move(other.m_items));
+        break;
+    case Kind::Map:
+        new (&m_entries) std::vector<MapEntry>(std::move(other.m_entries));
+        break;
+    }
+}
+
+Node &Node::operator=(const Node &other)
+{
+    if (this != &other) {
+        Node copy(other); // other may live inside this node
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
+Node &Node::operator=(Node &&other) noexcept
+{
+    if (this == &other)
+        return *this;
+    if (m_kind == other.m_kind) {
+        // Each member's move assignment takes other's storage before it frees
+        // its own, so other may be a child of this node.
+        switch (m_kind) {
+        case Kind::Scalar:
+            m_text = std::move(other.m_text);
+            break;
+        case Kind::Sequence:
+            m_items = std::move(other.m_items);
+            break;
+        case Kind::Map:
+            m_entries = std::move(other.m_entries);
+            break;
+        }
+        m_scalarType = other.m_scalarType;
+        m_mark = other.m_mark;
+        return *this;
+    }
+    Node taken(std::move(other)); // before this node's content (maybe holding other) goes
+    destroyContent();
+    m_kind = taken.m_kind;
+    m_scalarType = taken.m_scalarType;
+    m_mark = taken.m_mark;
+    switch (m_kind) {
+    case Kind::Scalar:
+        new (&m_text) std::string(std::move(taken.m_text));
+        break;
+    case Kind::Sequence:
+        new (&m_items) std::vector<Node>(std::move(taken.m_items));
+        break;
+    case Kind::Map:
+        new (&m_entries) std::vector<MapEntry>(std::move(taken.m_entries));
+        break;
+    }
+    return *this;
+}
+
+Node::~Node()
+{
+    destroyContent();
+}
+
+void Node::destroyContent() noexcept
+{
+    switch (m_kind) {
+    case Kind::Scalar:
+        m_text.~basic_string();
+        break;
+    case Kind::Sequence:
+        m_items.~vector();
+        break;
+    case Kind::Map:
+        m_entries.~vector();
+        break;
+    }
+}
+
+void Node::becomeKind(Kind kind)
+{
+    if (m_kind == kind)
+        return;
+    destroyContent();
+    m_kind = kind;
+    switch (kind) {
+    case Kind::Scalar:
+        new (&m_text) std::string();
+        break;
+    case Kind::Sequence:
+        new (&m_items) std::vector<Node>();
+        break;
+    case Kind::Map:
+        new (&m_entries) std::vector<MapEntry>();
+        break;
+    }
+}
+
+const std::string &Node::emptyText()
+{
+    static const std::string none;
+    return none;
+}
+
+const std::vector<Node> &Node::emptyItems()
+{
+    static const std::vector<Node> none;
+    return none;
+}
+
+std::vector<Node> &Node::items()
+{
+    if (m_kind == Kind::Sequence)
+        return m_items;
+    if (isNull()) {
+        becomeKind(Kind::Sequence);
+        return m_items;
+    }
+    assert(false && "changing the children of a node of another kind");
+    thread_local std::vector<Node> ignored;
+    ignored.clear();
+    return ignored;
+}
+
+std::vector<MapEntry> &Node::entries()
+{
+    if (m_kind == Kind::Map)
+        return m_entries;
+    if (isNull()) {
+        becomeKind(Kind::Map);
+        return m_entries;
+    }
+    assert(false && "changing the children of a node of another kind");
+    thread_local std::vector<MapEntry> ignored;
+    ignored.clear();
+    return ignored;
+}
 
 Node Node::null()
 {
@@ -43,34 +210,34 @@ Node Node::integer(std::int64_t value)
 Node Node::sequence()
 {
     Node n;
-    n.m_kind = Kind::Sequence;
+    n.becomeKind(Kind::Sequence);
     return n;
 }
 
 Node Node::map()
 {
     Node n;
-    n.m_kind = Kind::Map;
+    n.becomeKind(Kind::Map);
     return n;
 }
 
 void Node::setScalar(std::string &&text, ScalarType type)
 {
-    m_kind = Kind::Scalar;
+    if (m_kind != Kind::Scalar) {
+        std::string kept(std::move(text)); // text may live inside this node
+        becomeKind(Kind::Scalar);
+        m_text = std::move(kept);
+    } else {
+        m_text = std::move(text);
+    }
     m_scalarType = type;
     if (type == ScalarType::Null)
         m_text.clear();
-    else
-        m_text = std::move(text);
-    m_items.clear();
-    m_entries.clear();
 }
 
 void Node::append(Node item)
 {
-    if (isNull())
-        m_kind = Kind::Sequence;
-    m_items.push_back(std::move(item));
+    items().push_back(std::move(item));
 }
 
 namespace {
@@ -85,6 +252,8 @@ bool sameKey(const std::string &a, std::string_view b)
 
 const Node *Node::find(std::string_view key) const
 {
+    if (m_kind != Kind::Map)
+        return nullptr;
     for (const MapEntry &e : m_entries)
         if (sameKey(e.key, key))
             return &e.value;
@@ -93,6 +262,8 @@ const Node *Node::find(std::string_view key) const
 
 Node *Node::find(std::string_view key)
 {
+    if (m_kind != Kind::Map)
+        return nullptr;
     for (MapEntry &e : m_entries)
         if (sameKey(e.key, key))
             return &e.value;
@@ -105,8 +276,13 @@ Node &Node::set(std::string_view key, Node value)
         *existing = std::move(value);
         return *existing;
     }
-    if (isNull())
-        m_kind = Kind::Map;
+    if (m_kind != Kind::Map) {
+        assert(isNull() && "set() on a scalar or sequence");
+        Node kept(std::move(value)); // value may live inside this node
+        becomeKind(Kind::Map); // what was here is replaced
+        m_entries.push_back(MapEntry{std::string(key), std::move(kept), {}});
+        return m_entries.back().value;
+    }
     m_entries.push_back(MapEntry{std::string(key), std::move(value), {}});
     return m_entries.back().value;
 }
@@ -120,6 +296,8 @@ Node &Node::operator[](std::string_view key)
 
 bool Node::remove(std::string_view key)
 {
+    if (m_kind != Kind::Map)
+        return false;
     auto it = std::find_if(m_entries.begin(), m_entries.end(), [&](const MapEntry &e) { return e.key == key; });
     if (it == m_entries.end())
         return false;

@@ -22,6 +22,12 @@ struct MapEntry;
 
 // One YAML node: a scalar, a sequence or a mapping. A value type; copies are deep.
 // Mappings keep their entries in source order (the emitter sorts keys).
+//
+// A node holds only what its kind needs (the text, the items or the entries
+// share their storage), so a tree of them is about half the size it would be
+// with all three. items() and entries() of a node of another kind are empty;
+// asked for to change them, a null scalar first becomes an empty sequence or
+// mapping, and any other node hands out an empty list that nothing reads.
 class Node
 {
 public:
@@ -51,18 +57,18 @@ public:
 
     // Scalars: the canonical text of the value ("true", "42", "0.5", "" for null).
     ScalarType scalarType() const { return m_scalarType; }
-    const std::string &text() const { return m_text; }
+    const std::string &text() const { return m_kind == Kind::Scalar ? m_text : emptyText(); }
     void setScalar(std::string &&text, ScalarType type);
     void setScalar(const std::string &text, ScalarType type) { setScalar(std::string(text), type); }
 
     // Sequences.
-    const std::vector<Node> &items() const { return m_items; }
-    std::vector<Node> &items() { return m_items; }
+    const std::vector<Node> &items() const { return m_kind == Kind::Sequence ? m_items : emptyItems(); }
+    std::vector<Node> &items();
     void append(Node item);
 
     // Mappings (keys are strings; a non-string key is kept as its text).
-    const std::vector<MapEntry> &entries() const { return m_entries; }
-    std::vector<MapEntry> &entries() { return m_entries; }
+    const std::vector<MapEntry> &entries() const;
+    std::vector<MapEntry> &entries();
     const Node *find(std::string_view key) const;
     Node *find(std::string_view key);
     bool contains(std::string_view key) const { return find(key) != nullptr; }
@@ -89,12 +95,20 @@ public:
     bool operator==(const Node &other) const;
 
 private:
+    static const std::string &emptyText();
+    static const std::vector<Node> &emptyItems();
+    // Ends the life of the member the kind selects and starts the one of kind.
+    void becomeKind(Kind kind);
+    void destroyContent() noexcept;
+
     Kind m_kind = Kind::Scalar;
     ScalarType m_scalarType = ScalarType::Null;
     Mark m_mark;
-    std::string m_text;
-    std::vector<Node> m_items;
-    std::vector<MapEntry> m_entries;
+    union {
+        std::string m_text; // Scalar
+        std::vector<Node> m_items; // Sequence
+        std::vector<MapEntry> m_entries; // Map
+    };
 };
 
 struct MapEntry
@@ -103,5 +117,11 @@ struct MapEntry
     Node value;
     Mark keyMark;
 };
+
+inline const std::vector<MapEntry> &Node::entries() const
+{
+    static const std::vector<MapEntry> none;
+    return m_kind == Kind::Map ? m_entries : none;
+}
 
 } // namespace capstan::manifest

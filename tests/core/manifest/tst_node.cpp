@@ -34,6 +34,59 @@ private Q_SLOTS:
         QVERIFY(n.at({"metadata", "name", "deeper"}) == nullptr);
     }
 
+    // A node keeps only its kind's content; replacing it by one of its own
+    // children (unwrapping, as patches and transformers do) must not read freed
+    // memory, whichever kinds meet.
+    void replacingANodeByItsOwnChildKeepsTheChild()
+    {
+        Node list = Node::sequence();
+        list.append(Node::string("only"));
+        list = std::move(list.items()[0]);
+        QVERIFY(list.isString());
+        QCOMPARE(list.text(), std::string("only"));
+
+        Node wrapper = Node::map();
+        wrapper["inner"]["name"] = Node::string("web");
+        wrapper = wrapper.entries()[0].value; // a copy of the child, map into map
+        QCOMPARE(wrapper.textAt({"name"}), std::string("web"));
+        QVERIFY(!wrapper.contains("inner"));
+
+        Node holder = Node::map();
+        holder["items"].append(Node::integer(1));
+        holder["items"].append(Node::integer(2));
+        holder = *holder.find("items"); // map becomes the sequence it held
+        QVERIFY(holder.isSequence());
+        QCOMPARE(holder.size(), std::size_t(2));
+        QCOMPARE(holder.items()[1].text(), std::string("2"));
+
+        Node scalar = Node::map();
+        scalar.set("text", Node::string("kept"));
+        scalar.setScalar(scalar.find("text")->text(), ScalarType::String);
+        QCOMPARE(scalar.text(), std::string("kept"));
+        QCOMPARE(scalar.size(), std::size_t(0));
+    }
+
+    // Asking a scalar or sequence for its entries, or a map for its items, finds
+    // nothing; a null grows into what is asked of it.
+    void childrenOfAnotherKindAreEmpty()
+    {
+        const Node text = Node::string("x");
+        QVERIFY(text.entries().empty());
+        QVERIFY(text.items().empty());
+        QVERIFY(text.find("x") == nullptr);
+        const Node map = Node::map();
+        QVERIFY(map.items().empty());
+        QCOMPARE(map.text(), std::string());
+        Node grows;
+        grows.items().push_back(Node::string("a"));
+        QVERIFY(grows.isSequence());
+        QCOMPARE(grows.size(), std::size_t(1));
+        Node copy = grows;
+        copy.items().push_back(Node::string("b"));
+        QCOMPARE(grows.size(), std::size_t(1)); // copies are deep
+        QCOMPARE(copy.size(), std::size_t(2));
+    }
+
     void equalityIgnoresMapOrderButNotTypes()
     {
         Node a = Node::map();

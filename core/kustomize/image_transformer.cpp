@@ -96,6 +96,8 @@ Result<void> walkContainers(Node &node, const ImageSpec &spec)
 {
     if (node.isMap()) {
         for (auto &entry : node.entries()) {
+            if (entry.value.isScalar())
+                continue; // holds no list
             if (auto ok = walkContainers(entry.value, spec); !ok)
                 return ok;
             if (isContainerList(entry.key) && entry.value.isSequence()) {
@@ -110,8 +112,9 @@ Result<void> walkContainers(Node &node, const ImageSpec &spec)
         }
     } else if (node.isSequence()) {
         for (Node &item : node.items())
-            if (auto ok = walkContainers(item, spec); !ok)
-                return ok;
+            if (!item.isScalar())
+                if (auto ok = walkContainers(item, spec); !ok)
+                    return ok;
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #include "kustomize/resource_order.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace capstan::kustomize {
 
@@ -26,19 +27,43 @@ int typeOrder(const std::string &kind, const std::vector<std::string> &first, co
     return order;
 }
 
-std::string orDefault(const std::string &s, const char *placeholder)
+// Appends s, or placeholder where s is empty.
+void appendOr(std::string &out, const std::string &s, std::string_view placeholder)
 {
-    return s.empty() ? std::string(placeholder) : s;
+    if (s.empty())
+        out += placeholder;
+    else
+        out += s;
 }
 
+// group_version_kind, as kustomize's legacy order compares types.
 std::string gvkSortKey(const Gvk &gvk)
 {
-    return orDefault(gvk.group, "~G") + "_" + orDefault(gvk.version, "~V") + "_" + orDefault(gvk.kind, "~K");
+    std::string key;
+    key.reserve(gvk.group.size() + gvk.version.size() + gvk.kind.size() + 8);
+    appendOr(key, gvk.group, "~G");
+    key += '_';
+    appendOr(key, gvk.version, "~V");
+    key += '_';
+    appendOr(key, gvk.kind, "~K");
+    return key;
 }
 
-std::string gvkString(const Gvk &gvk)
+// kind.version.group|namespace|name, as it compares objects of one type.
+std::string idSortKey(const ResId &id)
 {
-    return orDefault(gvk.kind, "[noKind]") + "." + orDefault(gvk.version, "[noVer]") + "." + orDefault(gvk.group, "[noGrp]");
+    std::string key;
+    key.reserve(id.gvk.group.size() + id.gvk.version.size() + id.gvk.kind.size() + id.ns.size() + id.name.size() + 32);
+    appendOr(key, id.gvk.kind, "[noKind]");
+    key += '.';
+    appendOr(key, id.gvk.version, "[noVer]");
+    key += '.';
+    appendOr(key, id.gvk.group, "[noGrp]");
+    key += '|';
+    appendOr(key, id.ns, "~X");
+    key += '|';
+    appendOr(key, id.name, "~N");
+    return key;
 }
 
 struct SortKey
@@ -111,7 +136,7 @@ void sortLegacy(ResourceList &resources, const std::vector<std::string> &orderFi
         key.gvk = id.gvk;
         key.order = typeOrder(id.gvk.kind, orderFirst, orderLast);
         key.gvkKey = gvkSortKey(id.gvk);
-        key.idKey = gvkString(id.gvk) + "|" + orDefault(id.ns, "~X") + "|" + orDefault(id.name, "~N");
+        key.idKey = idSortKey(id);
         keys.emplace_back(std::move(key), i);
     }
     // sort.Sort in Go is not stable; kustomize's keys are unique per id, so a stable sort gives the same order.

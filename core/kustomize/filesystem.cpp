@@ -102,6 +102,22 @@ bool isKustomizationFileName(std::string_view name)
     return false;
 }
 
+bool isClean(std::string_view path);
+
+// The length of the longest directory path a and b (absolute, clean) both lie
+// in or are; 0 when that is the root alone.
+std::size_t sharedDirectoryLength(std::string_view a, std::string_view b)
+{
+    const std::size_t n = std::min(a.size(), b.size());
+    std::size_t i = 0;
+    while (i < n && a[i] == b[i])
+        ++i;
+    const auto ends = [](std::string_view s, std::size_t k) { return k == s.size() || s[k] == '/'; };
+    while (i > 0 && !(ends(a, i) && ends(b, i)))
+        --i;
+    return i;
+}
+
 bool noLinkOnTheWay(const std::string &path)
 {
 #if !__has_include(<linux/openat2.h>)
@@ -138,6 +154,9 @@ struct DiskFileSystem::Cache
     std::mutex mutex;
     std::unordered_map<std::string, Entry> entries;
     std::unordered_map<std::string, std::string> canonical;
+    // Directories the kernel reached without meeting a symbolic link, at or
+    // above them (see noLinkOnTheWay): the roots of this render, mostly.
+    std::vector<std::string> linkFree;
 };
 
 DiskFileSystem::DiskFileSystem() : m_cache(std::make_unique<Cache>()) {}
@@ -275,11 +294,37 @@ Result<std::vector<std::string>> DiskFileSystem::listDirectory(const std::string
 
 Result<std::string> DiskFileSystem::canonicalPath(const std::string &path) const
 {
+    if (resolvesToItself(path))
+        return path;
     Error error;
     const std::string *resolved = canonicalRef(path, error);
     if (!resolved)
         return error;
     return *resolved;
+}
+
+bool DiskFileSystem::resolvesToItself(const std::string &path) const
+{
+    if (path.empty() || path[0] != '/' || !isClean(path))
+        return false;
+    // The longest directory path shares with a link-free directory: it and
+    // everything above it hold no link.
+    std::size_t shared = 0;
+    {
+        std::lock_guard lock(m_cache->mutex);
+        for (const std::string &dir : m_cache->linkFree)
+            shared = std::max(shared, sharedDirectoryLength(path, dir));
+    }
+    if (shared == 0)
+        return false;
+    // Below it, no step may be a link; each was looked at on the way here.
+    for (std::size_t slash = path.find('/', shared + 1);; slash = path.find('/', slash + 1)) {
+        const Entry e = entry(slash == std::string::npos ? path : path.substr(0, slash));
+        if (!e.exists || e.symlink)
+            return false;
+        if (slash == std::string::npos)
+            return true;
+    }
 }
 
 const std::string *DiskFileSystem::canonicalRef(const std::string &path, Error &error) const
@@ -307,11 +352,9 @@ const std::string *DiskFileSystem::canonicalRef(const std::string &path, Error &
         }
         if (e.directory && !e.symlink && path[0] == '/' && !parentKnown && noLinkOnTheWay(path)) {
             // One system call instead of a look at every directory above: it and
-            // they resolve to themselves.
+            // they resolve to themselves (see resolvesToItself).
             std::lock_guard lock(m_cache->mutex);
-            for (std::string above = parent; above != "/" && m_cache->canonical.find(above) == m_cache->canonical.end();
-                 above = parentPath(above))
-                m_cache->canonical.emplace(above, above);
+            m_cache->linkFree.push_back(path);
             return &m_cache->canonical.emplace(path, path).first->second;
         }
         if (!e.symlink && !path.empty() && path[0] == '/' && parent != path) {

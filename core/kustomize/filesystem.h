@@ -62,6 +62,10 @@ public:
 private:
     struct Entry;
     Entry entry(const std::string &path) const;
+    // True when path is no link and lies below a directory known to be reached
+    // without one, through directories that are no links: it is its own
+    // canonical path, found without building those of the directories above.
+    bool resolvesToItself(const std::string &path) const;
     // canonicalPath, as the string the cache holds (nullptr and error on failure).
     const std::string *canonicalRef(const std::string &path, Error &error) const;
     struct Cache;

@@ -54,6 +54,26 @@ private Q_SLOTS:
         QVERIFY2(result.error().toString().find("outside/cm.yaml") != std::string::npos, result.error().toString().c_str());
     }
 
+    // A directory inside the root that is a link counts where it leads: out of
+    // the root is refused, to another place inside the root is fine.
+    void linkedDirectoriesInsideTheRootCountWhereTheyLead()
+    {
+        QTemporaryDir tmp;
+        write(tmp.filePath("outside/cm.yaml"), kConfigMap);
+        write(tmp.filePath("root/real/cm.yaml"), kConfigMap);
+        QVERIFY(QFile::link(tmp.filePath("outside"), tmp.filePath("root/away")));
+        QVERIFY(QFile::link(tmp.filePath("root/real"), tmp.filePath("root/alias")));
+        write(tmp.filePath("root/kustomization.yaml"), "resources:\n- away/cm.yaml\n");
+        const auto refused = renderDirectory(tmp.filePath("root").toStdString());
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().toString().find("outside/cm.yaml") != std::string::npos,
+                 refused.error().toString().c_str());
+        write(tmp.filePath("root/kustomization.yaml"), "resources:\n- alias/cm.yaml\n");
+        const auto inside = renderDirectory(tmp.filePath("root").toStdString());
+        QVERIFY2(inside.ok(), inside.ok() ? "" : inside.error().toString().c_str());
+        QCOMPARE(QString::fromStdString(inside->yaml), QString::fromUtf8(kConfigMap));
+    }
+
     void basesOutsideTheRootAreAllowed()
     {
         QTemporaryDir tmp;

@@ -1,6 +1,7 @@
 #include "manifest/node.h"
 
 #include <cassert>
+#include <cstdint>
 #include <cstring>
 
 #include <algorithm>
@@ -242,10 +243,37 @@ void Node::append(Node item)
 
 namespace {
 
-// Keys of one map mostly differ in length or first byte: test those before the bytes.
-bool sameKey(const std::string &a, std::string_view b)
+// Keys of one map mostly differ in length or first byte: test those before the
+// bytes, which are compared in place (keys are short; a call to memcmp costs
+// more than the comparison).
+[[gnu::always_inline]] inline bool sameKey(const std::string &a, std::string_view b)
 {
-    return a.size() == b.size() && (b.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), b.size()) == 0));
+    const std::size_t n = b.size();
+    if (a.size() != n)
+        return false;
+    if (n == 0)
+        return true;
+    const char *p = a.data();
+    const char *q = b.data();
+    if (p[0] != q[0])
+        return false;
+    if (n < 8) {
+        for (std::size_t i = 1; i < n; ++i)
+            if (p[i] != q[i])
+                return false;
+        return true;
+    }
+    std::uint64_t x, y;
+    for (std::size_t i = 0; i + 8 <= n; i += 8) {
+        std::memcpy(&x, p + i, 8);
+        std::memcpy(&y, q + i, 8);
+        if (x != y)
+            return false;
+    }
+    // The last eight bytes, overlapping what was compared.
+    std::memcpy(&x, p + n - 8, 8);
+    std::memcpy(&y, q + n - 8, 8);
+    return x == y;
 }
 
 } // namespace
@@ -298,7 +326,7 @@ bool Node::remove(std::string_view key)
 {
     if (m_kind != Kind::Map)
         return false;
-    auto it = std::find_if(m_entries.begin(), m_entries.end(), [&](const MapEntry &e) { return e.key == key; });
+    auto it = std::find_if(m_entries.begin(), m_entries.end(), [&](const MapEntry &e) { return sameKey(e.key, key); });
     if (it == m_entries.end())
         return false;
     m_entries.erase(it);

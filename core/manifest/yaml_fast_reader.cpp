@@ -7,6 +7,8 @@
 #include "manifest/yaml_scalar.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <deque>
 #include <iterator>
@@ -52,7 +54,8 @@ public:
                 ++index;
                 open = true;
             }
-            Node root = blockNode(-1);
+            Node root;
+            blockNode(-1, root);
             if (!atEnd() && !isMarker("---") && !isMarker("..."))
                 outside();
             documents.emplace_back(index, std::move(root));
@@ -61,17 +64,19 @@ public:
     }
 
 private:
-    // A block node whose first line starts at the cursor.
-    Node blockNode(int parentIndent)
+    // A block node whose first line starts at the cursor. Like the readers it
+    // calls, it fills node (a null node in its final place): no node is moved.
+    void blockNode(int parentIndent, Node &node)
     {
         const int col = column(m_pos);
         if (col <= parentIndent)
             outside();
         if (isSequenceItem(m_pos))
-            return sequence(col);
-        if (keyColon(m_pos) != std::string_view::npos)
-            return mapping(col);
-        return inlineValue(parentIndent);
+            sequence(col, node);
+        else if (keyColon(m_pos) != std::string_view::npos)
+            mapping(col, node);
+        else
+            inlineValue(parentIndent, node);
     }
 
     // The position of the ':' ending an implicit key at p, or npos. Asked
@@ -97,22 +102,42 @@ private:
         }
         if (startsIndicator(p))
             return std::string_view::npos;
-        for (std::size_t i = p; i < m_lineEnd; ++i) {
-            const char ch = m_text[i];
-            if (ch == ':') {
-                if (i + 1 == m_lineEnd || m_text[i + 1] == ' ')
-                    return i;
-            } else if (ch == '#' && m_text[i - 1] == ' ') {
-                return std::string_view::npos;
+        // The first ": " (or ':' ending the line) before a comment. Candidates
+        // for ':' and '#' eight bytes at a time, each checked in order.
+        std::size_t i = p;
+        for (; i + 8 <= m_lineEnd; i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, m_text.data() + i, 8);
+            for (std::uint64_t candidates = bytesMaybe(w, ':') | bytesMaybe(w, '#'); candidates;
+                 candidates &= candidates - 1) {
+                const std::size_t k = i + std::size_t(std::countr_zero(candidates)) / 8;
+                if (const std::size_t found = colonOrComment(k); found != kNotYet)
+                    return found;
             }
         }
+        for (; i < m_lineEnd; ++i)
+            if (const std::size_t found = colonOrComment(i); found != kNotYet)
+                return found;
         return std::string_view::npos;
     }
 
-    Node mapping(int indent)
+    static constexpr std::size_t kNotYet = std::string_view::npos - 1;
+
+    // For findKeyColon: k when it holds the key's ':', npos when it starts a
+    // comment, kNotYet otherwise.
+    std::size_t colonOrComment(std::size_t k) const
+    {
+        const char ch = m_text[k];
+        if (ch == ':' && (k + 1 == m_lineEnd || m_text[k + 1] == ' '))
+            return k;
+        if (ch == '#' && m_text[k - 1] == ' ')
+            return std::string_view::npos;
+        return kNotYet;
+    }
+
+    void mapping(int indent, Node &map)
     {
         const DepthGuard guard(m_depth);
-        Node map = Node::map();
         map.setMark(markAt(m_pos));
         // Entries are read into this depth's scratch list and moved into the map
         // at the end: one allocation of the exact size, which the parse cache
@@ -149,27 +174,25 @@ private:
                 const Mark nullMark = markAt(m_pos);
                 finishLine();
                 if (!atDocumentBoundary() && m_indent > indent)
-                    value = blockNode(indent);
+                    blockNode(indent, value);
                 else if (!atDocumentBoundary() && m_indent == indent && isSequenceItem(m_pos))
-                    value = sequence(indent);
+                    sequence(indent, value);
                 else
                     value.setMark(nullMark);
             } else {
-                value = inlineValue(indent);
+                inlineValue(indent, value);
             }
             if (atDocumentBoundary() || m_indent < indent)
                 break;
             if (m_indent > indent || isSequenceItem(m_pos))
                 outside();
         }
-        moveInto(entries, map.entries());
-        return map;
+        moveInto(entries, map.entries()); // a null node becomes the map
     }
 
-    Node sequence(int indent)
+    void sequence(int indent, Node &seq)
     {
         const DepthGuard guard(m_depth);
-        Node seq = Node::sequence();
         seq.setMark(markAt(m_pos));
         std::vector<Node> &items = scratch(m_itemScratch); // as in mapping()
         for (;;) {
@@ -180,15 +203,15 @@ private:
                 const Mark nullMark = markAt(m_pos);
                 finishLine();
                 if (!atDocumentBoundary() && m_indent > indent)
-                    item = blockNode(indent);
+                    blockNode(indent, item);
                 else
                     item.setMark(nullMark);
             } else if (isSequenceItem(m_pos)) {
-                item = sequence(column(m_pos));
+                sequence(column(m_pos), item);
             } else if (keyColon(m_pos) != std::string_view::npos) {
-                item = mapping(column(m_pos));
+                mapping(column(m_pos), item);
             } else {
-                item = inlineValue(indent);
+                inlineValue(indent, item);
             }
             if (atDocumentBoundary() || m_indent < indent)
                 break;
@@ -197,8 +220,7 @@ private:
             if (!isSequenceItem(m_pos))
                 break;
         }
-        moveInto(items, seq.items());
-        return seq;
+        moveInto(items, seq.items()); // a null node becomes the sequence
     }
 
     // The scratch list of the current depth, emptied. A deque keeps the lists in
@@ -223,10 +245,9 @@ private:
 
     // A value starting on the current line (a scalar, a block scalar or a
     // one-line flow collection); leaves the cursor on the next content line.
-    Node inlineValue(int parentIndent)
+    void inlineValue(int parentIndent, Node &node)
     {
         const Mark mark = markAt(m_pos);
-        Node node;
         const char c = at(m_pos);
         if (c == '"' || c == '\'') {
             node.setScalar(quotedValue(parentIndent), ScalarType::String);
@@ -251,7 +272,6 @@ private:
             node.setScalar(std::move(r.text), r.type);
         }
         node.setMark(mark);
-        return node;
     }
 
     // The end of the plain text on the current line from the cursor (before a

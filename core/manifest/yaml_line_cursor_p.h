@@ -64,10 +64,26 @@ protected:
 
     std::size_t firstNonSpace() const
     {
+        // Eight bytes at a time: the lowest byte that is no space is the first
+        // nonzero byte of w ^ "        ".
         std::size_t p = m_lineStart;
+        for (; p + 8 <= m_lineEnd; p += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, m_text.data() + p, 8);
+            if (const std::uint64_t other = w ^ 0x2020202020202020ull)
+                return p + std::size_t(std::countr_zero(other)) / 8;
+        }
         while (p < m_lineEnd && m_text[p] == ' ')
             ++p;
         return p;
+    }
+
+    // Bytes of the eight at p that may equal c (its top bit set), the lowest
+    // such byte surely equal; a byte above a match may be marked without being c.
+    static std::uint64_t bytesMaybe(std::uint64_t w, char c)
+    {
+        const std::uint64_t x = w ^ (0x0101010101010101ull * static_cast<unsigned char>(c));
+        return (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
     }
 
     // Makes the line starting at `start` current and moves to its first

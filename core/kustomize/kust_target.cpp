@@ -19,7 +19,15 @@ namespace {
 // The identity kustomize refuses to see twice: type, name and effective namespace.
 std::string idKey(const ResId &id)
 {
-    return id.gvk.group + '/' + id.gvk.version + '/' + id.gvk.kind + '/' + id.effectiveNamespace() + '/' + id.name;
+    const std::string ns = id.effectiveNamespace();
+    std::string key;
+    key.reserve(id.gvk.group.size() + id.gvk.version.size() + id.gvk.kind.size() + ns.size() + id.name.size() + 4);
+    for (const std::string *part : {&id.gvk.group, &id.gvk.version, &id.gvk.kind, &ns}) {
+        key += *part;
+        key += '/';
+    }
+    key += id.name;
+    return key;
 }
 
 // Appends resources, refusing ids already present; `known` caches the ids of the list.
@@ -95,7 +103,8 @@ Result<std::shared_ptr<const Kustomization>> loadKustomization(const Loader &loa
     auto docs = manifest::parseDocuments(*text, path);
     if (!docs)
         return docs.error();
-    auto parsed = parseKustomization(docs->empty() ? Node() : docs->front(), path, *text);
+    static const Node empty;
+    auto parsed = parseKustomization(docs->empty() ? empty : docs->front(), path, *text);
     if (!parsed)
         return parsed.error();
     auto shared = std::make_shared<const Kustomization>(std::move(*parsed));

@@ -147,8 +147,9 @@ Result<void> checkKeys(const Node &node, std::string_view text, const std::strin
 {
     if (node.isSequence()) {
         for (const Node &item : node.items())
-            if (auto ok = checkKeys(item, text, file); !ok)
-                return ok;
+            if (!item.isScalar())
+                if (auto ok = checkKeys(item, text, file); !ok)
+                    return ok;
     } else if (node.isMap()) {
         for (const auto &entry : node.entries()) {
             const std::string &key = entry.key;
@@ -169,8 +170,9 @@ Result<void> checkKeys(const Node &node, std::string_view text, const std::strin
                                      where);
                 }
             }
-            if (auto ok = checkKeys(entry.value, text, file); !ok)
-                return ok;
+            if (!entry.value.isScalar())
+                if (auto ok = checkKeys(entry.value, text, file); !ok)
+                    return ok;
         }
     }
     return {};

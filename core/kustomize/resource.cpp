@@ -86,6 +86,8 @@ void Resource::storePreviousId()
 {
     ResId id = currentId();
     id.ns = id.effectiveNamespace();
+    if (previousIds.empty())
+        previousIds.reserve(4); // each of namespace, prefix, suffix and patches may add one
     previousIds.push_back(std::move(id));
 }
 

@@ -16,11 +16,40 @@ namespace {
 
 const char *const kEditFix = "Run 'kustomize edit fix' to update your Kustomization automatically.";
 
-std::string deprecated(const std::string &field, const std::string &successor, bool experimental = false)
+std::string deprecated(const std::string &name, const std::string &successor, bool experimental = false)
 {
-    return "# Warning: '" + field + "' is deprecated. Please use '" + successor + "' instead. "
+    return "# Warning: '" + name + "' is deprecated. Please use '" + successor + "' instead. "
         + (experimental ? "[EXPERIMENTAL] " : "") + kEditFix;
 }
+
+// The value at key, or a null node.
+const Node &child(const Node &node, std::string_view key)
+{
+    static const Node null;
+    const Node *c = node.find(key);
+    return c ? *c : null;
+}
+
+// A field's dotted name ("patches.target.kind"), spelled out only when an
+// error names it: reading a kustomization that is fine builds none.
+class FieldName
+{
+public:
+    FieldName(const char *name) : m_leaf(name) {}
+    FieldName(const std::string &name) : m_leaf(name) {}
+
+    // The name with suffix appended; refers to this one, so it lives no longer
+    // than the expression (or call) it is made for.
+    FieldName operator+(std::string_view suffix) const { return FieldName(this, suffix); }
+
+    std::string str() const { return m_parent ? m_parent->str() + std::string(m_leaf) : std::string(m_leaf); }
+
+private:
+    FieldName(const FieldName *parent, std::string_view leaf) : m_parent(parent), m_leaf(leaf) {}
+
+    const FieldName *m_parent = nullptr;
+    std::string_view m_leaf;
+};
 
 // Reads typed values out of the document, naming the file, position and field on failure.
 class FieldReader
@@ -28,17 +57,17 @@ class FieldReader
 public:
     FieldReader(const std::string &file, std::string_view text) : m_file(file), m_text(text) {}
 
-    Error error(const Node &node, const std::string &field, const std::string &expected) const
+    Error error(const Node &node, const FieldName &field, const std::string &expected) const
     {
         std::string where = m_file;
         if (node.mark().line > 0)
             where += ":" + std::to_string(node.mark().line) + ":" + std::to_string(node.mark().column);
-        return makeError("field '" + field + "': expected " + expected, where);
+        return makeError("field '" + field.str() + "': expected " + expected, where);
     }
 
     // kustomize reads its file as YAML 1.1 into JSON before typed decoding: only
     // strings (and null) fit a string field, and an unquoted yes/no/on/off is a bool.
-    Result<std::string> string(const Node &node, const std::string &field) const
+    Result<std::string> string(const Node &node, const FieldName &field) const
     {
         if (node.isNull())
             return std::string();
@@ -51,11 +80,17 @@ public:
         return node.text();
     }
 
-    static bool isYaml11Bool(const std::string &text)
+    static bool isYaml11Bool(std::string_view text)
     {
-        static const std::set<std::string> words = {"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
-                                                    "on", "On", "ON", "off", "Off", "OFF"};
-        return words.count(text) > 0;
+        // y, yes, n, no, on, off in lower case, capitalised or upper case.
+        if (text.empty() || text.size() > 3)
+            return false;
+        static constexpr std::string_view words[] = {"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+                                                     "on", "On", "ON", "off", "Off", "OFF"};
+        for (std::string_view word : words)
+            if (word == text)
+                return true;
+        return false;
     }
 
     bool quoted(const Node &node) const
@@ -75,7 +110,7 @@ public:
         return pos >= m_text.size() || m_text[pos] == '"' || m_text[pos] == '\'';
     }
 
-    Result<bool> boolean(const Node &node, const std::string &field) const
+    Result<bool> boolean(const Node &node, const FieldName &field) const
     {
         if (node.isNull())
             return false;
@@ -84,7 +119,7 @@ public:
         return node.text() == "true";
     }
 
-    Result<std::vector<std::string>> strings(const Node &node, const std::string &field) const
+    Result<std::vector<std::string>> strings(const Node &node, const FieldName &field) const
     {
         std::vector<std::string> out;
         if (node.isNull())
@@ -102,7 +137,7 @@ public:
         return out;
     }
 
-    Result<StringPairs> stringMap(const Node &node, const std::string &field) const
+    Result<StringPairs> stringMap(const Node &node, const FieldName &field) const
     {
         StringPairs out;
         if (node.isNull())
@@ -118,7 +153,7 @@ public:
         return out;
     }
 
-    Result<void> onlyKeys(const Node &node, const std::string &field,
+    Result<void> onlyKeys(const Node &node, const FieldName &field,
                           std::initializer_list<std::string_view> allowed) const
     {
         if (!node.isMap())
@@ -142,34 +177,26 @@ private:
         target = std::move(_r.value());                                                                                \
     } while (false)
 
-Result<Selector> parseSelector(const FieldReader &r, const Node &node, const std::string &field)
+Result<Selector> parseSelector(const FieldReader &r, const Node &node, const FieldName &field)
 {
     if (auto ok = r.onlyKeys(node, field,
                              {"group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"});
         !ok)
         return ok.error();
     Selector s;
-    CAPSTAN_TRY_ASSIGN(s.gvk.group, r.string(node.find("group") ? *node.find("group") : Node(), field + ".group"));
-    CAPSTAN_TRY_ASSIGN(s.gvk.version, r.string(node.find("version") ? *node.find("version") : Node(), field + ".version"));
-    CAPSTAN_TRY_ASSIGN(s.gvk.kind, r.string(node.find("kind") ? *node.find("kind") : Node(), field + ".kind"));
-    CAPSTAN_TRY_ASSIGN(s.name, r.string(node.find("name") ? *node.find("name") : Node(), field + ".name"));
-    CAPSTAN_TRY_ASSIGN(s.ns, r.string(node.find("namespace") ? *node.find("namespace") : Node(), field + ".namespace"));
+    CAPSTAN_TRY_ASSIGN(s.gvk.group, r.string(child(node, "group"), field + ".group"));
+    CAPSTAN_TRY_ASSIGN(s.gvk.version, r.string(child(node, "version"), field + ".version"));
+    CAPSTAN_TRY_ASSIGN(s.gvk.kind, r.string(child(node, "kind"), field + ".kind"));
+    CAPSTAN_TRY_ASSIGN(s.name, r.string(child(node, "name"), field + ".name"));
+    CAPSTAN_TRY_ASSIGN(s.ns, r.string(child(node, "namespace"), field + ".namespace"));
     CAPSTAN_TRY_ASSIGN(s.labelSelector,
-                       r.string(node.find("labelSelector") ? *node.find("labelSelector") : Node(), field + ".labelSelector"));
-    CAPSTAN_TRY_ASSIGN(s.annotationSelector, r.string(node.find("annotationSelector") ? *node.find("annotationSelector")
-                                                                                     : Node(),
+                       r.string(child(node, "labelSelector"), field + ".labelSelector"));
+    CAPSTAN_TRY_ASSIGN(s.annotationSelector, r.string(child(node, "annotationSelector"),
                                                       field + ".annotationSelector"));
     return s;
 }
 
-const Node &child(const Node &node, std::string_view key)
-{
-    static const Node null;
-    const Node *c = node.find(key);
-    return c ? *c : null;
-}
-
-Result<std::vector<PatchSpec>> parsePatches(const FieldReader &r, const Node &node, const std::string &field)
+Result<std::vector<PatchSpec>> parsePatches(const FieldReader &r, const Node &node, const FieldName &field)
 {
     std::vector<PatchSpec> out;
     if (node.isNull())
@@ -193,7 +220,7 @@ Result<std::vector<PatchSpec>> parsePatches(const FieldReader &r, const Node &no
     return out;
 }
 
-Result<GeneratorOptions> parseOptions(const FieldReader &r, const Node &node, const std::string &field)
+Result<GeneratorOptions> parseOptions(const FieldReader &r, const Node &node, const FieldName &field)
 {
     if (auto ok = r.onlyKeys(node, field, {"labels", "annotations", "disableNameSuffixHash", "immutable"}); !ok)
         return ok.error();
@@ -207,7 +234,7 @@ Result<GeneratorOptions> parseOptions(const FieldReader &r, const Node &node, co
     return o;
 }
 
-Result<std::vector<GeneratorSpec>> parseGenerators(const FieldReader &r, const Node &node, const std::string &field)
+Result<std::vector<GeneratorSpec>> parseGenerators(const FieldReader &r, const Node &node, const FieldName &field)
 {
     std::vector<GeneratorSpec> out;
     if (node.isNull())
@@ -243,7 +270,7 @@ Result<std::vector<GeneratorSpec>> parseGenerators(const FieldReader &r, const N
     return out;
 }
 
-Result<std::vector<FieldSpec>> parseFieldSpecs(const FieldReader &r, const Node &node, const std::string &field)
+Result<std::vector<FieldSpec>> parseFieldSpecs(const FieldReader &r, const Node &node, const FieldName &field)
 {
     std::vector<FieldSpec> out;
     if (node.isNull())
@@ -388,12 +415,12 @@ Result<Kustomization> parseKustomization(const Node &doc, const std::string &fil
             if (auto ok = r.onlyKeys(item, field, {"name", "newName", "newTag", "digest", "tagSuffix"}); !ok)
                 return ok.error();
             ImageSpec img;
-            CAPSTAN_TRY_ASSIGN(img.name, r.string(child(item, "name"), std::string(field) + ".name"));
+            CAPSTAN_TRY_ASSIGN(img.name, r.string(child(item, "name"), FieldName(field) + ".name"));
             for (const auto &[key, target] : {std::pair{"newName", &img.newName}, std::pair{"newTag", &img.newTag},
                                               std::pair{"digest", &img.digest}, std::pair{"tagSuffix", &img.tagSuffix}}) {
                 if (const Node *v = item.find(key); v && !v->isNull()) {
                     std::string text;
-                    CAPSTAN_TRY_ASSIGN(text, r.string(*v, std::string(field) + "." + key));
+                    CAPSTAN_TRY_ASSIGN(text, r.string(*v, FieldName(field) + "." + key));
                     *target = text;
                 }
             }

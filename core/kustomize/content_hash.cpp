@@ -1,7 +1,6 @@
 #include "kustomize/content_hash.h"
 
-#include <QCryptographicHash>
-#include <QByteArray>
+#include "kustomize/sha256.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -154,11 +153,7 @@ std::string contentHash(const Node &object)
         identity.set("binaryData", *binaryData);
     }
     const std::string encoded = kind == "ConfigMap" || kind == "Secret" ? encodeJson(identity) : encodeJson(object);
-    const QByteArray digest =
-        QCryptographicHash::hash(QByteArray::fromRawData(encoded.data(), static_cast<int>(encoded.size())),
-                                 QCryptographicHash::Sha256)
-            .toHex();
-    std::string suffix(digest.constData(), 10);
+    std::string suffix = sha256Hex(encoded).substr(0, 10);
     for (char &c : suffix) {
         switch (c) {
         case '0': c = 'g'; break;

@@ -1,9 +1,7 @@
 #include "kustomize/generators.h"
 
 #include "kustomize/content_hash.h"
-
-#include <QByteArray>
-#include <QString>
+#include "kustomize/text_encoding.h"
 
 #include <algorithm>
 #include <map>
@@ -23,11 +21,6 @@ std::string removeQuotes(const std::string &s)
     if (s.front() == '"' || s.front() == '\'')
         return s.substr(1, s.size() - 2);
     return s;
-}
-
-bool isValidUtf8(const std::string &s)
-{
-    return QString::fromUtf8(s.data(), static_cast<int>(s.size())).toUtf8() == QByteArray(s.data(), static_cast<int>(s.size()));
 }
 
 Result<void> readEnvFile(const std::string &content, const std::string &file, Pairs &out)
@@ -111,14 +104,14 @@ void setStringMap(Node &metadata, const char *field, const StringPairs &pairs)
 // followed by a newline once the text is longer than one line.
 std::string encodeBase64(const std::string &value)
 {
-    const QByteArray encoded = QByteArray(value.data(), static_cast<int>(value.size())).toBase64();
+    const std::string encoded = base64(value);
     const std::size_t lineLength = 70;
-    const std::size_t size = static_cast<std::size_t>(encoded.size());
+    const std::size_t size = encoded.size();
     if (size / lineLength + 1 <= 1)
-        return encoded.toStdString();
+        return encoded;
     std::string out;
     for (std::size_t i = 0; i < size; i += lineLength) {
-        out.append(encoded.constData() + i, std::min(lineLength, size - i));
+        out.append(encoded, i, std::min(lineLength, size - i));
         out += '\n';
     }
     return out;

@@ -1,10 +1,9 @@
 #include "manifest/yaml_writer.h"
 
 #include "manifest/go_sort.h"
+#include "manifest/unicode_classes.h"
 #include "manifest/yaml_scalar.h"
 #include "manifest/yaml_scalar_style.h"
-
-#include <QChar>
 
 #include <algorithm>
 #include <array>
@@ -36,19 +35,6 @@ char32_t nextCodePoint(std::string_view s, std::size_t &i)
     return v;
 }
 
-bool isLetter(char32_t c)
-{
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    return QChar::isLetter(c);
-}
-
-bool isDigit(char32_t c)
-{
-    if (c < 0x80)
-        return c >= '0' && c <= '9';
-    return QChar::isDigit(c);
-}
 
 // go-yaml v2's key order: letters after other characters, letters by code
 // point, runs of digits by their numeric value ("item2" before "item10").
@@ -58,7 +44,7 @@ template<typename Text> bool keyLessIn(const Text &ar, const Text &br)
     for (std::size_t i = 0; i < ar.size() && i < br.size(); ++i) {
         if (ar[i] == br[i])
             continue;
-        const bool al = isLetter(char32_t(ar[i])), bl = isLetter(char32_t(br[i]));
+        const bool al = isUnicodeLetter(char32_t(ar[i])), bl = isUnicodeLetter(char32_t(br[i]));
         if (al && bl)
             return ar[i] < br[i];
         if (al || bl)
@@ -66,7 +52,7 @@ template<typename Text> bool keyLessIn(const Text &ar, const Text &br)
         long long an = 0, bn = 0;
         if (ar[i] == '0' || br[i] == '0') {
             // A zero inside a number ("10" vs "1a") is compared as part of it.
-            for (std::size_t j = i; j-- > 0 && isDigit(char32_t(ar[j]));) {
+            for (std::size_t j = i; j-- > 0 && isUnicodeDigit(char32_t(ar[j]));) {
                 if (ar[j] != '0') {
                     an = bn = 1;
                     break;
@@ -74,9 +60,9 @@ template<typename Text> bool keyLessIn(const Text &ar, const Text &br)
             }
         }
         std::size_t ai = i, bi = i;
-        for (; ai < ar.size() && isDigit(char32_t(ar[ai])); ++ai)
+        for (; ai < ar.size() && isUnicodeDigit(char32_t(ar[ai])); ++ai)
             an = an * 10 + (long long)(char32_t(ar[ai]) - U'0');
-        for (; bi < br.size() && isDigit(char32_t(br[bi])); ++bi)
+        for (; bi < br.size() && isUnicodeDigit(char32_t(br[bi])); ++bi)
             bn = bn * 10 + (long long)(char32_t(br[bi]) - U'0');
         if (an != bn)
             return an < bn;

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config perl git ca-certificates xz-utils
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libqt6sql6-sqlite libgit2-dev libyaml-cpp-dev libsqlite3-dev libmimalloc-dev extra-cmake-modules libgl-dev qtkeychain-qt6-dev
+  libqt6sql6-sqlite libgit2-dev libyaml-cpp-dev libsqlite3-dev libmimalloc-dev libicu-dev extra-cmake-modules libgl-dev qtkeychain-qt6-dev
   xvfb xauth
   gnome-keyring libsecret-1-0 dbus-daemon  # a Secret Service for the access-token test
   openssh-server  # sshd, ssh-keygen, ssh-keyscan, ssh-agent for the ssh remote test

@@ -6,9 +6,12 @@
 
 #include <QCoreApplication>
 
+#include <exception>
 #include <iostream>
 
-extern "C" __attribute__((visibility("default"))) int capstanctl_run(int argc, char *argv[])
+namespace {
+
+int run(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Capstan"));
@@ -18,4 +21,20 @@ extern "C" __attribute__((visibility("default"))) int capstanctl_run(int argc, c
     const int code = cli.run(QCoreApplication::arguments().mid(1), std::cout, std::cerr);
     std::cout.flush();
     return code;
+}
+
+} // namespace
+
+// The capstanctl executable has a C++ runtime of its own: no exception may
+// leave this library.
+extern "C" __attribute__((visibility("default"))) int capstanctl_run(int argc, char *argv[])
+{
+    try {
+        return run(argc, argv);
+    } catch (const std::exception &e) {
+        std::cerr << "capstanctl: " << e.what() << '\n';
+    } catch (...) {
+        std::cerr << "capstanctl: unexpected error\n";
+    }
+    return 1;
 }

@@ -71,6 +71,27 @@ private Q_SLOTS:
         QVERIFY(run.err.contains("missing.yaml"));
     }
 
+    // `capstanctl render DIR` runs once per overlay, like `kubectl kustomize`:
+    // its start-up is most of its time, and loading QtCore (with ICU and the
+    // rest) would double it; libstdc++ and yaml-cpp are linked in. The dynamic
+    // loader lists what it would load.
+    void theRenderPathLoadsOnlyTheCLibraryAndMimalloc()
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("LD_TRACE_LOADED_OBJECTS"), QStringLiteral("1"));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(CAPSTANCTL), {QStringLiteral("render"), m_dir.path()});
+        QVERIFY(process.waitForFinished(60000));
+        const QByteArray libraries = process.readAllStandardOutput();
+        QVERIFY2(libraries.contains("libc.so"), libraries.constData()); // the list was printed
+        QVERIFY2(!libraries.contains("libQt6"), libraries.constData());
+        QVERIFY2(!libraries.contains("libicu"), libraries.constData());
+        QVERIFY2(!libraries.contains("libstdc++"), libraries.constData());
+        QVERIFY2(!libraries.contains("libyaml-cpp"), libraries.constData());
+        QVERIFY2(libraries.contains("libmimalloc"), libraries.constData());
+    }
+
     void otherCommandsComeFromTheCommandLibrary()
     {
         const Run version = capstanctl({QStringLiteral("--version")});

@@ -1,8 +1,9 @@
 // capstanctl. `capstanctl render DIR` runs once per overlay, like `kubectl
 // kustomize`, so its start-up is most of its time: that one form is rendered
-// here, with nothing loaded but QtCore, yaml-cpp and the renderer (and no
-// QCoreApplication). Every other command, `render --revision` included, lives
-// in the capstanctl_commands library, opened on demand.
+// here by the renderer linked into the executable, with no shared library but
+// the C library, libm and mimalloc (no Qt, no QCoreApplication; see
+// app/CMakeLists.txt). Every other command, `render --revision` included,
+// lives in the capstanctl_commands library, opened on demand.
 
 #include "ctl/render_output.h"
 

@@ -8,7 +8,6 @@
 #include <new>
 #include <utility>
 
-
 namespace capstan::manifest {
 
 Node::Node()
@@ -38,6 +37,11 @@ Node::Node(Node &&other) noexcept
     : m_kind(other.m_kind)
     , m_scalarType(other.m_scalarType)
     , m_mark(other.m_mark)
+{
+    takeContent(other);
+}
+
+void Node::takeContent(Node &other) noexcept
 {
     switch (m_kind) {
     case Kind::Scalar:
@@ -88,17 +92,7 @@ Node &Node::operator=(Node &&other) noexcept
     m_kind = taken.m_kind;
     m_scalarType = taken.m_scalarType;
     m_mark = taken.m_mark;
-    switch (m_kind) {
-    case Kind::Scalar:
-        new (&m_text) std::string(std::move(taken.m_text));
-        break;
-    case Kind::Sequence:
-        new (&m_items) std::vector<Node>(std::move(taken.m_items));
-        break;
-    case Kind::Map:
-        new (&m_entries) std::vector<MapEntry>(std::move(taken.m_entries));
-        break;
-    }
+    takeContent(taken);
     return *this;
 }
 

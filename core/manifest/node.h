@@ -100,6 +100,8 @@ private:
     // Ends the life of the member the kind selects and starts the one of kind.
     void becomeKind(Kind kind);
     void destroyContent() noexcept;
+    // Starts the life of the member m_kind selects with other's content (moved).
+    void takeContent(Node &other) noexcept;
 
     Kind m_kind = Kind::Scalar;
     ScalarType m_scalarType = ScalarType::Null;

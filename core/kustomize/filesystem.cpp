@@ -85,15 +85,6 @@ private:
     std::unordered_map<std::string, Known> m_dirs;
 };
 
-// True when the kernel walks the absolute directory path without meeting a
-// symbolic link (openat2's RESOLVE_NO_SYMLINKS); false also where the kernel or
-// a sandbox lacks openat2.
-std::string_view baseNameView(std::string_view path)
-{
-    const std::size_t slash = path.rfind('/');
-    return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 bool isKustomizationFileName(std::string_view name)
 {
     for (const char *candidate : kKustomizationFileNames)
@@ -102,22 +93,9 @@ bool isKustomizationFileName(std::string_view name)
     return false;
 }
 
-bool isClean(std::string_view path);
-
-// The length of the longest directory path a and b (absolute, clean) both lie
-// in or are; 0 when that is the root alone.
-std::size_t sharedDirectoryLength(std::string_view a, std::string_view b)
-{
-    const std::size_t n = std::min(a.size(), b.size());
-    std::size_t i = 0;
-    while (i < n && a[i] == b[i])
-        ++i;
-    const auto ends = [](std::string_view s, std::size_t k) { return k == s.size() || s[k] == '/'; };
-    while (i > 0 && !(ends(a, i) && ends(b, i)))
-        --i;
-    return i;
-}
-
+// True when the kernel walks the absolute directory path without meeting a
+// symbolic link (openat2's RESOLVE_NO_SYMLINKS); false also where the kernel or
+// a sandbox lacks openat2.
 bool noLinkOnTheWay(const std::string &path)
 {
 #if !__has_include(<linux/openat2.h>)
@@ -305,7 +283,7 @@ Result<std::string> DiskFileSystem::canonicalPath(const std::string &path) const
 
 bool DiskFileSystem::resolvesToItself(const std::string &path) const
 {
-    if (path.empty() || path[0] != '/' || !isClean(path))
+    if (path.empty() || path[0] != '/' || !isCleanPath(path))
         return false;
     // The longest directory path shares with a link-free directory: it and
     // everything above it hold no link.
@@ -378,154 +356,6 @@ const std::string *DiskFileSystem::canonicalRef(const std::string &path, Error &
     // The map keeps its values in place, so the pointer stays valid.
     std::lock_guard lock(m_cache->mutex);
     return &m_cache->canonical.emplace(path, std::move(resolved)).first->second;
-}
-
-void RecordingFileSystem::record(const std::string &path) const
-{
-    std::lock_guard lock(m_mutex);
-    m_paths.insert(path);
-}
-
-Result<std::string> RecordingFileSystem::readFile(const std::string &path) const
-{
-    record(path);
-    return m_inner.readFile(path);
-}
-
-bool RecordingFileSystem::exists(const std::string &path) const
-{
-    record(path);
-    return m_inner.exists(path);
-}
-
-bool RecordingFileSystem::isDirectory(const std::string &path) const
-{
-    record(path);
-    return m_inner.isDirectory(path);
-}
-
-Result<std::vector<std::string>> RecordingFileSystem::listDirectory(const std::string &path) const
-{
-    record(path);
-    return m_inner.listDirectory(path);
-}
-
-Result<std::string> RecordingFileSystem::canonicalPath(const std::string &path) const
-{
-    record(path);
-    return m_inner.canonicalPath(path);
-}
-
-std::string RecordingFileSystem::contentKey(const std::string &path) const
-{
-    record(path);
-    return m_inner.contentKey(path);
-}
-
-std::vector<std::string> RecordingFileSystem::pathsUsed() const
-{
-    std::lock_guard lock(m_mutex);
-    return {m_paths.begin(), m_paths.end()};
-}
-
-namespace {
-
-// True when cleanPath would return path unchanged: no empty, "." or ".." segment
-// and no trailing slash (most paths the renderer builds).
-bool isClean(std::string_view path)
-{
-    if (path.empty())
-        return false;
-    if (path == "/")
-        return true;
-    std::size_t begin = path[0] == '/' ? 1 : 0;
-    for (;;) {
-        const std::size_t slash = path.find('/', begin);
-        const std::string_view part = path.substr(begin, slash == std::string_view::npos ? std::string_view::npos : slash - begin);
-        if (part.empty() || part == "." || part == "..")
-            return false;
-        if (slash == std::string_view::npos)
-            return true;
-        begin = slash + 1;
-    }
-}
-
-// cleanPath for a string the caller gives away: a clean one is returned as is.
-std::string cleaned(std::string path)
-{
-    if (isClean(path))
-        return path;
-    const bool absolute = !path.empty() && path[0] == '/';
-    // Segments as views into path; ".." pops what it can.
-    std::vector<std::string_view> parts;
-    const std::string_view view(path);
-    std::size_t i = 0;
-    while (i <= view.size()) {
-        std::size_t j = view.find('/', i);
-        if (j == std::string_view::npos)
-            j = view.size();
-        const std::string_view part = view.substr(i, j - i);
-        i = j + 1;
-        if (part.empty() || part == ".")
-            continue;
-        if (part == "..") {
-            if (!parts.empty() && parts.back() != "..")
-                parts.pop_back();
-            else if (!absolute)
-                parts.push_back(part);
-            continue;
-        }
-        parts.push_back(part);
-    }
-    std::string out = absolute ? "/" : "";
-    out.reserve(path.size());
-    for (std::size_t k = 0; k < parts.size(); ++k) {
-        if (k > 0)
-            out += '/';
-        out += parts[k];
-    }
-    return out.empty() ? std::string(".") : out;
-}
-
-} // namespace
-
-std::string cleanPath(const std::string &path)
-{
-    return cleaned(path);
-}
-
-std::string joinPath(const std::string &dir, const std::string &relative)
-{
-    if (!relative.empty() && relative[0] == '/')
-        return cleanPath(relative);
-    std::string joined;
-    joined.reserve(dir.size() + 1 + relative.size());
-    joined += dir;
-    joined += '/';
-    joined += relative;
-    return cleaned(std::move(joined));
-}
-
-std::string parentPath(const std::string &path)
-{
-    const auto slash = path.rfind('/');
-    if (slash == std::string::npos)
-        return ".";
-    if (slash == 0)
-        return "/";
-    return path.substr(0, slash);
-}
-
-std::string baseName(const std::string &path)
-{
-    return std::string(baseNameView(path));
-}
-
-bool isWithin(const std::string &path, const std::string &dir)
-{
-    if (dir == "/")
-        return !path.empty() && path[0] == '/';
-    return path == dir || (path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 && path[dir.size()] == '/');
 }
 
 std::optional<std::string> findKustomizationFile(const FileSystem &fs, const std::string &dir)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "kustomize/paths.h"
 
 #include <memory>
 #include <mutex>
@@ -102,13 +103,5 @@ inline constexpr const char *kKustomizationFileNames[] = {"kustomization.yaml", 
 
 // The kustomization file in dir (its path), or nothing when dir holds none.
 std::optional<std::string> findKustomizationFile(const FileSystem &fs, const std::string &dir);
-
-// Lexical path helpers ('/'-separated, no file-system access).
-std::string cleanPath(const std::string &path);        // folds "//", "." and ".."
-std::string joinPath(const std::string &dir, const std::string &relative); // relative may be absolute
-std::string parentPath(const std::string &path);
-std::string baseName(const std::string &path);
-// True when path is dir itself or lies below it (both clean).
-bool isWithin(const std::string &path, const std::string &dir);
 
 } // namespace capstan::kustomize

@@ -1,6 +1,7 @@
 #include "kustomize/content_hash.h"
 
 #include "kustomize/sha256.h"
+#include "kustomize/text_encoding.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -11,26 +12,6 @@ using manifest::Node;
 using manifest::ScalarType;
 
 namespace {
-
-// Decodes one UTF-8 sequence at s[i]; returns its length, 0 when invalid.
-std::size_t utf8Length(const std::string &s, std::size_t i, unsigned &codePoint)
-{
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = byte(i);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size())
-        return 0;
-    codePoint = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (std::size_t k = 1; k < len; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80)
-            return 0;
-        codePoint = (codePoint << 6) | (byte(i + k) & 0x3F);
-    }
-    static const unsigned minimum[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (codePoint < minimum[len] || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
-        return 0;
-    return len;
-}
 
 void appendJsonString(std::string &out, const std::string &s)
 {
@@ -60,8 +41,8 @@ void appendJsonString(std::string &out, const std::string &s)
             ++i;
             continue;
         }
-        unsigned codePoint = 0;
-        const std::size_t len = utf8Length(s, i, codePoint);
+        char32_t codePoint = 0;
+        const std::size_t len = utf8SequenceLength(s, i, codePoint);
         if (len == 0) {
             out += "\\ufffd";
             ++i;

@@ -28,43 +28,36 @@ std::string base64(std::string_view data)
     return out;
 }
 
+std::size_t utf8SequenceLength(std::string_view text, std::size_t i, char32_t &codePoint)
+{
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char c = byte(i);
+    const std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || i + length > text.size())
+        return 0;
+    codePoint = length == 1 ? c : length == 2 ? (c & 0x1F) : length == 3 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80)
+            return 0;
+        codePoint = (codePoint << 6) | (byte(i + k) & 0x3F);
+    }
+    static constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (codePoint < kSmallest[length] || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
+        return 0;
+    return length;
+}
+
 bool isValidUtf8(std::string_view text)
 {
-    const auto at = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const auto continuation = [&](std::size_t i) { return i < text.size() && (at(i) & 0xC0) == 0x80; };
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const unsigned char lead = at(i);
-        if (lead < 0x80) {
+    char32_t ignored = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) { // ASCII, the usual
             ++i;
             continue;
         }
-        // The second byte's range depends on the lead byte (this excludes
-        // overlong forms, surrogates and code points above U+10FFFF).
-        unsigned char low = 0x80, high = 0xBF;
-        std::size_t length = 0;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-            if (lead == 0xE0)
-                low = 0xA0;
-            else if (lead == 0xED)
-                high = 0x9F;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-            if (lead == 0xF0)
-                low = 0x90;
-            else if (lead == 0xF4)
-                high = 0x8F;
-        } else {
+        const std::size_t length = utf8SequenceLength(text, i, ignored);
+        if (length == 0)
             return false;
-        }
-        if (i + 1 >= text.size() || at(i + 1) < low || at(i + 1) > high)
-            return false;
-        for (std::size_t k = 2; k < length; ++k)
-            if (!continuation(i + k))
-                return false;
         i += length;
     }
     return true;

@@ -147,32 +147,29 @@ const std::vector<Node> &Node::emptyItems()
     return none;
 }
 
-std::vector<Node> &Node::items()
+template <typename List>
+List &Node::listToChange(Kind kind, List &list)
 {
-    if (m_kind == Kind::Sequence)
-        return m_items;
+    if (m_kind == kind)
+        return list;
     if (isNull()) {
-        becomeKind(Kind::Sequence);
-        return m_items;
+        becomeKind(kind); // list is now the live member
+        return list;
     }
     assert(false && "changing the children of a node of another kind");
-    thread_local std::vector<Node> ignored;
+    thread_local List ignored;
     ignored.clear();
     return ignored;
 }
 
+std::vector<Node> &Node::items()
+{
+    return listToChange(Kind::Sequence, m_items);
+}
+
 std::vector<MapEntry> &Node::entries()
 {
-    if (m_kind == Kind::Map)
-        return m_entries;
-    if (isNull()) {
-        becomeKind(Kind::Map);
-        return m_entries;
-    }
-    assert(false && "changing the children of a node of another kind");
-    thread_local std::vector<MapEntry> ignored;
-    ignored.clear();
-    return ignored;
+    return listToChange(Kind::Map, m_entries);
 }
 
 Node Node::null()

@@ -102,6 +102,10 @@ private:
     void destroyContent() noexcept;
     // Starts the life of the member m_kind selects with other's content (moved).
     void takeContent(Node &other) noexcept;
+    // items() and entries(): list, the member for kind, once this node has that
+    // kind (a null takes it), else a list nothing reads.
+    template <typename List>
+    List &listToChange(Kind kind, List &list);
 
     Kind m_kind = Kind::Scalar;
     ScalarType m_scalarType = ScalarType::Null;

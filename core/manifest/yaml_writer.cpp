@@ -35,7 +35,6 @@ char32_t nextCodePoint(std::string_view s, std::size_t &i)
     return v;
 }
 
-
 // go-yaml v2's key order: letters after other characters, letters by code
 // point, runs of digits by their numeric value ("item2" before "item10").
 // Works on bytes for ASCII keys and on code points otherwise.

@@ -272,9 +272,15 @@ std::string emitYaml(const Node &node)
 
 std::string emitObjects(const std::vector<Object> &objects)
 {
-    // One buffer for the whole stream; each document starts at column 0.
-    std::string out;
-    out.reserve(objects.size() * 1024);
+    // The stream is written into a buffer this thread keeps between calls, so
+    // it grows once rather than on every render, and the caller gets a string
+    // of exactly the stream's size: consumers keep renders (the console keeps
+    // one per environment), and slack would be kept with them. Each document
+    // starts at column 0.
+    constexpr std::size_t kKeptCapacity = 1 << 20;
+    thread_local std::string buffer;
+    std::string out = std::move(buffer);
+    out.clear();
     for (std::size_t i = 0; i < objects.size(); ++i) {
         if (i > 0)
             out += "---\n";
@@ -283,7 +289,10 @@ std::string emitObjects(const std::vector<Object> &objects)
         e.root(objects[i].root(), start);
         out = e.take();
     }
-    return out;
+    std::string stream(out);
+    if (out.capacity() <= kKeptCapacity)
+        buffer = std::move(out);
+    return stream;
 }
 
 } // namespace capstan::manifest

@@ -5,7 +5,7 @@
 BUILD ?= build
 DEPS := $(CURDIR)/.deps
 JOBS ?= $(shell nproc)
-CMAKE_FLAGS := -G Ninja -DCMAKE_PREFIX_PATH=$(DEPS) -DCAPSTAN_WERROR=$(if $(CI),ON,OFF)
+CMAKE_FLAGS := -G Ninja -DCMAKE_PREFIX_PATH=$(DEPS) -DCAPSTAN_WERROR=$(if $(CI),ON,OFF) -DCAPSTAN_RENDERER_PGO=ON
 
 .PHONY: all deps build run test bench package clean
 

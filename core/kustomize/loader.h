@@ -21,7 +21,7 @@ public:
 
     const FileSystem &fileSystem() const { return *m_fs; }
     const std::string &root() const { return m_root; }
-    std::string absolute(const std::string &relative) const { return joinPath(m_root, relative); }
+    std::string absolute(const std::string &relative) const { return joinToCleanDir(m_root, relative); }
 
     // The text of a file named relative to the root.
     Result<std::string> load(const std::string &relative) const;

@@ -81,6 +81,20 @@ std::string joinPath(const std::string &dir, const std::string &relative)
     return cleaned(std::move(joined));
 }
 
+std::string joinToCleanDir(const std::string &cleanDir, const std::string &relative)
+{
+    // A clean relative path below a clean directory joins into a clean path.
+    if (relative.empty() || relative[0] == '/' || !isCleanPath(relative))
+        return joinPath(cleanDir, relative);
+    std::string joined;
+    joined.reserve(cleanDir.size() + 1 + relative.size());
+    joined += cleanDir;
+    if (cleanDir != "/")
+        joined += '/';
+    joined += relative;
+    return joined;
+}
+
 std::string parentPath(const std::string &path)
 {
     const auto slash = path.rfind('/');

@@ -9,6 +9,9 @@ namespace capstan::kustomize {
 // Lexical path helpers ('/'-separated, no file-system access).
 std::string cleanPath(const std::string &path);        // folds "//", "." and ".."
 std::string joinPath(const std::string &dir, const std::string &relative); // relative may be absolute
+// joinPath for a dir that is clean already (as cleanPath returns it, as every
+// loader root is): only relative is looked at, which is what makes it cheaper.
+std::string joinToCleanDir(const std::string &cleanDir, const std::string &relative);
 std::string parentPath(const std::string &path);
 std::string baseName(const std::string &path);
 std::string_view baseNameView(std::string_view path);

@@ -70,6 +70,39 @@ private Q_SLOTS:
         QVERIFY(std::find(used.begin(), used.end(), "/repo/unrelated.yaml") == used.end());
     }
 
+    // Loaders join entries to their (clean) root with joinToCleanDir, which
+    // looks only at the entry: it must give what joinPath gives.
+    void joinToCleanDirAgreesWithJoinPath_data()
+    {
+        QTest::addColumn<QString>("dir");
+        QTest::addColumn<QString>("relative");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("file") << "/repo/overlays/prod" << "kustomization.yaml" << "/repo/overlays/prod/kustomization.yaml";
+        QTest::newRow("nested") << "/repo/app" << "patches/deployment.yaml" << "/repo/app/patches/deployment.yaml";
+        QTest::newRow("up") << "/repo/overlays/prod" << "../../base" << "/repo/base";
+        QTest::newRow("up inside") << "/repo/app" << "patches/../cm.yaml" << "/repo/app/cm.yaml";
+        QTest::newRow("dot") << "/repo/app" << "./cm.yaml" << "/repo/app/cm.yaml";
+        QTest::newRow("itself") << "/repo/app" << "." << "/repo/app";
+        QTest::newRow("empty") << "/repo/app" << "" << "/repo/app";
+        QTest::newRow("double slash") << "/repo/app" << "patches//a.yaml" << "/repo/app/patches/a.yaml";
+        QTest::newRow("trailing slash") << "/repo/app" << "base/" << "/repo/app/base";
+        QTest::newRow("absolute") << "/repo/app" << "/etc/passwd" << "/etc/passwd";
+        QTest::newRow("from the root") << "/" << "repo/cm.yaml" << "/repo/cm.yaml";
+        QTest::newRow("above the root") << "/" << "../cm.yaml" << "/cm.yaml";
+        QTest::newRow("relative dir") << "repo" << "cm.yaml" << "repo/cm.yaml";
+        QTest::newRow("dotted names") << "/repo/app" << "..cm/.yaml.../x" << "/repo/app/..cm/.yaml.../x";
+    }
+
+    void joinToCleanDirAgreesWithJoinPath()
+    {
+        QFETCH(QString, dir);
+        QFETCH(QString, relative);
+        QFETCH(QString, expected);
+        const std::string d = dir.toStdString(), r = relative.toStdString();
+        QCOMPARE(QString::fromStdString(joinPath(d, r)), expected);
+        QCOMPARE(QString::fromStdString(joinToCleanDir(d, r)), expected);
+    }
+
     void sameFilesSameOutput()
     {
         MemoryFileSystem memory(kTree);

@@ -75,7 +75,8 @@ struct Options
     std::string warmCheckDir; // --warm-check DIR
     bool reuse = false; // --reuse: DIR holds the repository already (for profiling)
     bool once = false; // --once: no second pass (for profiling the cold renders)
-    int passes = 5; // --passes P: cold passes timed (P - 1 in child processes, then this one)
+    int passes = 5; // --passes P: cold passes timed (this one, then P - 1 in fresh processes)
+    bool coldPass = false; // --cold-pass: be one of those fresh processes (needs --dir)
 };
 
 [[noreturn]] void usage(const char *why)
@@ -118,6 +119,8 @@ Options parse(int argc, char **argv)
             o.ctl = next();
         else if (arg == "--passes")
             o.passes = positive(next(), "--passes");
+        else if (arg == "--cold-pass")
+            o.coldPass = true;
         else if (arg == "--samples")
             o.samples = positive(next(), "--samples");
         else if (arg == "--print")
@@ -256,29 +259,43 @@ struct ProcessSummary
     double medianMillis = 0;
 };
 
-ProcessSummary timeSample(const QString &program, const QStringList &args,
-    const std::vector<std::filesystem::path> &overlays, const std::vector<std::size_t> &picked,
-    const std::vector<std::string> &capstanYaml)
+// Times whole-process renders (kubectl kustomize, capstanctl render), one
+// overlay at a time, and checks each output against Capstan's.
+class SampleTimer
 {
-    ProcessSummary s;
-    std::vector<double> each;
-    double total = 0;
-    for (std::size_t index : picked) {
-        const ProcessRun run = timeProcess(program, args, overlays[index]);
-        ++s.runs;
+public:
+    SampleTimer(QString program, QStringList args) : m_program(std::move(program)), m_args(std::move(args)) {}
+
+    void run(const std::filesystem::path &dir, const std::string &expected)
+    {
+        const ProcessRun run = timeProcess(m_program, m_args, dir);
+        ++m_summary.runs;
         if (run.millis < 0) {
-            ++s.failed;
-            continue;
+            ++m_summary.failed;
+            return;
         }
-        total += run.millis;
-        each.push_back(run.millis);
-        if (run.out.toStdString() == capstanYaml[index])
-            ++s.identical;
+        m_each.push_back(run.millis);
+        if (run.out.toStdString() == expected)
+            ++m_summary.identical;
     }
-    s.meanMillis = each.empty() ? 0 : total / static_cast<double>(each.size());
-    s.medianMillis = percentiles(each).p50;
-    return s;
-}
+
+    ProcessSummary summary() const
+    {
+        ProcessSummary s = m_summary;
+        double total = 0;
+        for (double millis : m_each)
+            total += millis;
+        s.meanMillis = m_each.empty() ? 0 : total / static_cast<double>(m_each.size());
+        s.medianMillis = percentiles(m_each).p50;
+        return s;
+    }
+
+private:
+    QString m_program;
+    QStringList m_args;
+    ProcessSummary m_summary;
+    std::vector<double> m_each;
+};
 
 } // namespace
 
@@ -289,6 +306,12 @@ int main(int argc, char **argv)
         return printRender(options.printDir);
     if (!options.warmCheckDir.empty())
         return warmCheck(options.warmCheckDir);
+    if (options.coldPass) {
+        if (options.dir.empty())
+            usage("--cold-pass needs --dir");
+        return capstan::bench::runColdPass(capstan::bench::writeBenchRepository(options.dir, options.overlays, false));
+    }
+    const std::string self = "/proc/self/exe";
 
     QTemporaryDir temp(QDir::tempPath() + QStringLiteral("/capstan-bench-XXXXXX"));
     const std::filesystem::path root = options.dir.empty() ? temp.path().toStdString() : options.dir;
@@ -308,28 +331,15 @@ int main(int argc, char **argv)
     // looks for and does not find (kustomization.yml and Kustomization beside
     // each kustomization.yaml) have never been looked up: the first lookup of a
     // missing name costs about 6 us more here than later ones. kubectl, timed
-    // after Capstan, would find them cached. So a child process renders every
+    // after Capstan, would find them cached. So a fresh process renders every
     // overlay once first; it shares nothing with this process's caches.
-    const capstan::bench::ColdPass firstPass = capstan::bench::coldPassInChild(overlays);
+    const capstan::bench::ColdPass firstPass = capstan::bench::coldPassInFreshProcess(self, root, options.overlays);
     if (!firstPass.ok)
         std::printf("first pass        : failed (the cold pass below says why)\n");
     else
-        std::printf("first pass        : %.3f ms per overlay (p50 %.3f), in a child process right after writing "
+        std::printf("first pass        : %.3f ms per overlay (p50 %.3f), in a fresh process right after writing "
                     "(the kernel looks up each missing file name for the first time); not in the ratios\n",
             firstPass.meanMillis, firstPass.medianMillis);
-
-    // Cold passes in fresh child processes: one pass takes ~0.15 s, and a burst
-    // of other work on this shared machine in that moment moves its mean by a
-    // third. The median over the passes is what the ratios use; every pass is
-    // printed. The last cold pass is this process's own, below.
-    std::vector<double> passMeans, passMedians;
-    for (int i = 1; i < options.passes; ++i) {
-        const capstan::bench::ColdPass pass = capstan::bench::coldPassInChild(overlays);
-        if (pass.ok) {
-            passMeans.push_back(pass.meanMillis);
-            passMedians.push_back(pass.medianMillis);
-        }
-    }
 
     // In-process, cold: nothing has been rendered in this process before. The
     // renderer keeps parsed files across renders (keyed by their metadata), so
@@ -380,10 +390,6 @@ int main(int argc, char **argv)
     const double againPerOverlay = millisSince(againStart) / static_cast<double>(overlays.size());
     const Percentiles pAgain = percentiles(again);
     const Percentiles p = percentiles(each);
-    passMeans.push_back(perOverlay);
-    passMedians.push_back(p.p50);
-    const double coldMean = capstan::bench::median(passMeans);
-    const double coldMedian = capstan::bench::median(passMedians);
     std::printf("capstan in-process: %zu overlays, %d failed, total %.1f ms, %.3f ms per overlay "
                 "(p50 %.3f, p95 %.3f, max %.3f), cold process\n",
         overlays.size(), failed, totalMillis, perOverlay, p.p50, p.p95, p.max);
@@ -396,11 +402,6 @@ int main(int argc, char **argv)
             sum += x;
         return v.empty() ? 0.0 : sum / static_cast<double>(v.size());
     };
-    std::printf("cold passes       : %zu, each in a process that had rendered nothing; per overlay, mean (p50):",
-        passMeans.size());
-    for (std::size_t i = 0; i < passMeans.size(); ++i)
-        std::printf("%s %.3f (%.3f)", i ? "," : "", passMeans[i], passMedians[i]);
-    std::printf("; median %.3f (%.3f) ms\n", coldMean, coldMedian);
     std::printf("   processor time: %.3f ms per overlay; %.1f page faults per overlay (fresh memory)\n", cpuPerOverlay,
         faultsPerOverlay);
     std::printf("   first overlay of its base (base read and parsed): %zu, mean %.3f ms, p50 %.3f ms\n",
@@ -423,20 +424,53 @@ int main(int argc, char **argv)
         overlays.size(), againPerOverlay, pAgain.p50, sameAsCold, overlays.size());
     std::printf("peak RSS          : %.1f MiB (this process, after the cold renders)\n", rss);
 
-    double kubectlMillis = 0;
-    double kubectlMedian = 0;
+    // More cold passes, each in a fresh process, taken between the kubectl
+    // runs: one pass takes ~0.15 s, and a burst of other work on this shared
+    // machine during it moves its mean by up to a third, while the kubectl runs
+    // spread over seconds. Interleaved, both sides sample the same seconds; the
+    // ratios use the median pass, and every pass is printed.
+    std::vector<double> passMeans {perOverlay}, passMedians {p.p50};
     const int samples = options.kubectlSamples > 0 ? options.kubectlSamples : options.samples;
     const std::vector<std::size_t> picked = sampleIndices(overlays.size(), samples);
+    const QString kubectl
+        = options.kubectlSamples > 0 ? QStandardPaths::findExecutable(QStringLiteral("kubectl")) : QString();
+    SampleTimer kubectlTimer(kubectl, {QStringLiteral("kustomize")});
+    const int morePasses = options.once ? 0 : options.passes - 1;
+    for (int chunk = 0; chunk <= morePasses; ++chunk) {
+        const std::size_t from = picked.size() * static_cast<std::size_t>(chunk) / static_cast<std::size_t>(morePasses + 1);
+        const std::size_t to = picked.size() * static_cast<std::size_t>(chunk + 1) / static_cast<std::size_t>(morePasses + 1);
+        for (std::size_t i = from; !kubectl.isEmpty() && i < to; ++i)
+            kubectlTimer.run(overlays[picked[i]], yaml[picked[i]]);
+        if (chunk == morePasses)
+            break;
+        const capstan::bench::ColdPass pass = capstan::bench::coldPassInFreshProcess(self, root, options.overlays);
+        if (pass.ok) {
+            passMeans.push_back(pass.meanMillis);
+            passMedians.push_back(pass.medianMillis);
+        } else {
+            std::printf("cold pass         : a fresh process failed\n");
+        }
+    }
+    const double coldMean = capstan::bench::median(passMeans);
+    const double coldMedian = capstan::bench::median(passMedians);
+    std::printf("cold passes       : %zu, each in a process that had rendered nothing, this one first; "
+                "per overlay, mean (p50):",
+        passMeans.size());
+    for (std::size_t i = 0; i < passMeans.size(); ++i)
+        std::printf("%s %.3f (%.3f)", i ? "," : "", passMeans[i], passMedians[i]);
+    std::printf("; median %.3f (%.3f) ms\n", coldMean, coldMedian);
+
+    double kubectlMillis = 0;
+    double kubectlMedian = 0;
     if (options.kubectlSamples > 0) {
-        const QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
         if (kubectl.isEmpty()) {
             std::printf("kubectl kustomize : skipped, kubectl is not on PATH\n");
         } else {
-            const ProcessSummary s = timeSample(kubectl, { QStringLiteral("kustomize") }, overlays, picked, yaml);
+            const ProcessSummary s = kubectlTimer.summary();
             kubectlMillis = s.meanMillis;
             kubectlMedian = s.medianMillis;
             std::printf("kubectl kustomize : %d overlays, %d failed, %.2f ms per overlay (median %.2f), "
-                        "peak child RSS %.1f MiB\n",
+                        "largest child process %.1f MiB (kubectl's runs and the cold passes)\n",
                 s.runs, s.failed, s.meanMillis, s.medianMillis, peakRssMiB(RUSAGE_CHILDREN));
             std::printf("   byte-identical to Capstan: %d of %d\n", s.identical, s.runs - s.failed);
             // Means carry the machine's load spikes; medians show the steady state.
@@ -454,8 +488,10 @@ int main(int argc, char **argv)
         }
     }
     if (!options.ctl.empty()) {
-        const ProcessSummary s
-            = timeSample(QString::fromStdString(options.ctl), { QStringLiteral("render") }, overlays, picked, yaml);
+        SampleTimer ctlTimer(QString::fromStdString(options.ctl), {QStringLiteral("render")});
+        for (std::size_t index : picked)
+            ctlTimer.run(overlays[index], yaml[index]);
+        const ProcessSummary s = ctlTimer.summary();
         std::printf("capstanctl render : %d overlays, %d failed, %.2f ms per overlay (median %.2f)\n", s.runs, s.failed,
             s.meanMillis, s.medianMillis);
         std::printf("   byte-identical to in-process: %d of %d\n", s.identical, s.runs - s.failed);

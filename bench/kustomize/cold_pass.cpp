@@ -2,11 +2,10 @@
 
 #include "kustomize/render.h"
 
-#include <sys/wait.h>
-#include <unistd.h>
+#include <QProcess>
+#include <QStringList>
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <cstdio>
 
@@ -20,44 +19,40 @@ double median(std::vector<double> values)
     return values[(values.size() - 1) / 2];
 }
 
-ColdPass coldPassInChild(const std::vector<std::filesystem::path> &overlays)
+int runColdPass(const std::vector<std::filesystem::path> &overlays)
 {
-    int pipeEnds[2];
-    if (overlays.empty() || ::pipe(pipeEnds) != 0)
-        return {};
-    std::fflush(stdout);
-    std::fflush(stderr);
-    const pid_t child = ::fork();
-    if (child < 0) {
-        ::close(pipeEnds[0]);
-        ::close(pipeEnds[1]);
-        return {};
+    std::vector<double> each;
+    each.reserve(overlays.size());
+    double total = 0;
+    int failed = 0;
+    for (const std::filesystem::path &overlay : overlays) {
+        const auto start = std::chrono::steady_clock::now();
+        failed += capstan::kustomize::renderDirectory(overlay.string()).ok() ? 0 : 1;
+        each.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        total += each.back();
     }
-    if (child == 0) {
-        ::close(pipeEnds[0]);
-        std::vector<double> each;
-        each.reserve(overlays.size());
-        bool allRendered = true;
-        double total = 0;
-        for (const std::filesystem::path &overlay : overlays) {
-            const auto start = std::chrono::steady_clock::now();
-            allRendered = capstan::kustomize::renderDirectory(overlay.string()).ok() && allRendered;
-            each.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-            total += each.back();
-        }
-        const std::array<double, 2> result {total / static_cast<double>(each.size()), median(each)};
-        const bool sent = ::write(pipeEnds[1], result.data(), sizeof result) == static_cast<ssize_t>(sizeof result);
-        _exit(allRendered && sent ? 0 : 1);
-    }
-    ::close(pipeEnds[1]);
-    std::array<double, 2> result {};
-    const bool received = ::read(pipeEnds[0], result.data(), sizeof result) == static_cast<ssize_t>(sizeof result);
-    ::close(pipeEnds[0]);
-    int status = 0;
-    const bool exited = ::waitpid(child, &status, 0) == child && WIFEXITED(status) && WEXITSTATUS(status) == 0;
-    if (!received || !exited)
+    if (each.empty())
+        return 1;
+    std::printf("cold-pass %.6f %.6f %d\n", total / static_cast<double>(each.size()), median(each), failed);
+    return failed == 0 ? 0 : 1;
+}
+
+ColdPass coldPassInFreshProcess(const std::string &self, const std::filesystem::path &root, int count)
+{
+    QProcess process;
+    process.start(QString::fromStdString(self),
+                  {QStringLiteral("--cold-pass"), QStringLiteral("--dir"), QString::fromStdString(root.string()),
+                   QStringLiteral("--overlays"), QString::number(count)});
+    if (!process.waitForFinished(600000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
         return {};
-    return {true, result[0], result[1]};
+    ColdPass pass;
+    int failed = -1;
+    const QByteArray out = process.readAllStandardOutput();
+    if (std::sscanf(out.constData(), "cold-pass %lf %lf %d", &pass.meanMillis, &pass.medianMillis, &failed) != 3
+        || failed != 0)
+        return {};
+    pass.ok = true;
+    return pass;
 }
 
 } // namespace capstan::bench

@@ -33,7 +33,7 @@ function(capstan_use_renderer_profile trainer)
     if(NOT CAPSTAN_RENDERER_PGO)
         return()
     endif()
-    set(stamp ${CAPSTAN_PROFILE_DIR}/profile.stamp)
+    set(stamp ${CAPSTAN_PROFILE_DIR}/profile_stamp.h)
     add_custom_command(OUTPUT ${stamp}
         COMMAND ${CMAKE_COMMAND} -E rm -rf ${CAPSTAN_PROFILE_DIR}/raw
         COMMAND $<TARGET_FILE:${trainer}> --work ${CAPSTAN_PROFILE_DIR}/work
@@ -56,8 +56,9 @@ function(capstan_use_renderer_profile trainer)
         target_compile_options(${module} PRIVATE -fprofile-use=${CAPSTAN_PROFILE_DIR}/use
                                ${_capstan_profile_prefix} -Wno-missing-profile -Wno-restrict)
         add_dependencies(${module} capstan_renderer_profile)
-        get_target_property(sources ${module} SOURCES)
-        get_target_property(source_dir ${module} SOURCE_DIR)
-        set_property(SOURCE ${sources} DIRECTORY ${source_dir} APPEND PROPERTY OBJECT_DEPENDS ${stamp})
+        # A new profile recompiles every object of the module: each includes
+        # the (empty) stamp, which the training run writes anew. (A source
+        # property cannot say it: the twin compiles the same source files.)
+        target_compile_options(${module} PRIVATE -include ${stamp})
     endforeach()
 endfunction()

@@ -71,7 +71,10 @@ Node &Node::operator=(Node &&other) noexcept
         return *this;
     if (m_kind == other.m_kind) {
         // Each member's move assignment takes other's storage before it frees
-        // its own, so other may be a child of this node.
+        // its own, so other may be a child of this node; other's own fields are
+        // read first, since freeing this node's old content may free other.
+        m_scalarType = other.m_scalarType;
+        m_mark = other.m_mark;
         switch (m_kind) {
         case Kind::Scalar:
             m_text = std::move(other.m_text);
@@ -83,8 +86,6 @@ Node &Node::operator=(Node &&other) noexcept
             m_entries = std::move(other.m_entries);
             break;
         }
-        m_scalarType = other.m_scalarType;
-        m_mark = other.m_mark;
         return *this;
     }
     Node taken(std::move(other)); // before this node's content (maybe holding other) goes

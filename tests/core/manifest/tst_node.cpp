@@ -51,6 +51,12 @@ private Q_SLOTS:
         QCOMPARE(wrapper.textAt({"name"}), std::string("web"));
         QVERIFY(!wrapper.contains("inner"));
 
+        Node outer = Node::map(); // map moved into from its own map child
+        outer["inner"]["name"] = Node::string("api");
+        outer = std::move(outer.entries()[0].value);
+        QCOMPARE(outer.textAt({"name"}), std::string("api"));
+        QVERIFY(!outer.contains("inner"));
+
         Node holder = Node::map();
         holder["items"].append(Node::integer(1));
         holder["items"].append(Node::integer(2));

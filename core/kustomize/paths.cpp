@@ -62,6 +62,18 @@ std::string cleaned(std::string path)
     return out.empty() ? std::string(".") : out;
 }
 
+// dir and relative with one slash between them (none after the root).
+std::string concatenated(const std::string &dir, const std::string &relative)
+{
+    std::string joined;
+    joined.reserve(dir.size() + 1 + relative.size());
+    joined += dir;
+    if (dir != "/")
+        joined += '/';
+    joined += relative;
+    return joined;
+}
+
 } // namespace
 
 std::string cleanPath(const std::string &path)
@@ -73,26 +85,16 @@ std::string joinPath(const std::string &dir, const std::string &relative)
 {
     if (!relative.empty() && relative[0] == '/')
         return cleanPath(relative);
-    std::string joined;
-    joined.reserve(dir.size() + 1 + relative.size());
-    joined += dir;
-    joined += '/';
-    joined += relative;
-    return cleaned(std::move(joined));
+    return cleaned(concatenated(dir, relative));
 }
 
 std::string joinToCleanDir(const std::string &cleanDir, const std::string &relative)
 {
-    // A clean relative path below a clean directory joins into a clean path.
-    if (relative.empty() || relative[0] == '/' || !isCleanPath(relative))
+    // A clean relative path below a clean directory joins into a clean path;
+    // "." (clean, but dropped by a join) and everything else take joinPath.
+    if (cleanDir == "." || relative.empty() || relative[0] == '/' || !isCleanPath(relative))
         return joinPath(cleanDir, relative);
-    std::string joined;
-    joined.reserve(cleanDir.size() + 1 + relative.size());
-    joined += cleanDir;
-    if (cleanDir != "/")
-        joined += '/';
-    joined += relative;
-    return joined;
+    return concatenated(cleanDir, relative);
 }
 
 std::string parentPath(const std::string &path)

@@ -90,6 +90,7 @@ private Q_SLOTS:
         QTest::newRow("from the root") << "/" << "repo/cm.yaml" << "/repo/cm.yaml";
         QTest::newRow("above the root") << "/" << "../cm.yaml" << "/cm.yaml";
         QTest::newRow("relative dir") << "repo" << "cm.yaml" << "repo/cm.yaml";
+        QTest::newRow("current dir") << "." << "cm.yaml" << "cm.yaml";
         QTest::newRow("dotted names") << "/repo/app" << "..cm/.yaml.../x" << "/repo/app/..cm/.yaml.../x";
     }
 

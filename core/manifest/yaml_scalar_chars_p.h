@@ -30,6 +30,17 @@ inline std::size_t width(Bytes s, std::size_t i)
     return 1;
 }
 
+// The code point of the w bytes at i (w from width()); a byte that starts no
+// sequence stands for itself, and bytes past the end read as 0.
+inline char32_t decode(Bytes s, std::size_t i, std::size_t w)
+{
+    const unsigned char c = at(s, i);
+    char32_t v = w == 1 ? c : w == 2 ? (c & 0x1F) : w == 3 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t k = 1; k < w; ++k)
+        v = (v << 6) | (at(s, i + k) & 0x3F);
+    return v;
+}
+
 inline bool isSpace(Bytes s, std::size_t i)
 {
     return at(s, i) == ' ';

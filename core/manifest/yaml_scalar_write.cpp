@@ -67,15 +67,6 @@ void writeSingleQuoted(Output &out, Bytes s, int indent, bool allowBreaks)
     out.put('\'');
 }
 
-char32_t decode(Bytes s, std::size_t i, std::size_t w)
-{
-    const unsigned char c = at(s, i);
-    char32_t v = w == 1 ? c : w == 2 ? (c & 0x1F) : w == 3 ? (c & 0x0F) : (c & 0x07);
-    for (std::size_t k = 1; k < w; ++k)
-        v = (v << 6) | (at(s, i + k) & 0x3F);
-    return v;
-}
-
 void writeEscape(Output &out, char32_t v)
 {
     out.put('\\');

@@ -3,6 +3,7 @@
 #include "manifest/go_sort.h"
 #include "manifest/unicode_classes.h"
 #include "manifest/yaml_scalar.h"
+#include "manifest/yaml_scalar_chars_p.h"
 #include "manifest/yaml_scalar_style.h"
 
 #include <algorithm>
@@ -14,26 +15,6 @@ namespace capstan::manifest {
 namespace {
 
 using yaml::Output;
-
-char32_t nextCodePoint(std::string_view s, std::size_t &i)
-{
-    const auto byte = [&](std::size_t k) {
-        return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u;
-    };
-    const unsigned char c = byte(i);
-    std::size_t w = 1;
-    char32_t v = c;
-    if ((c & 0xE0) == 0xC0)
-        w = 2, v = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0)
-        w = 3, v = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0)
-        w = 4, v = c & 0x07;
-    for (std::size_t k = 1; k < w; ++k)
-        v = (v << 6) | (byte(i + k) & 0x3F);
-    i += w;
-    return v;
-}
 
 // go-yaml v2's key order: letters after other characters, letters by code
 // point, runs of digits by their numeric value ("item2" before "item10").
@@ -84,8 +65,11 @@ std::u32string codePoints(std::string_view s)
 {
     std::u32string out;
     out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();)
-        out.push_back(nextCodePoint(s, i));
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t w = yaml::chars::width(s, i);
+        out.push_back(yaml::chars::decode(s, i, w));
+        i += w;
+    }
     return out;
 }
 

@@ -81,7 +81,8 @@ Result<std::shared_ptr<const Kustomization>> loadKustomization(const Loader &loa
 {
     std::string found;
     for (const char *name : kKustomizationFileNames) {
-        if (loader.fileSystem().exists(loader.absolute(name)) && !loader.fileSystem().isDirectory(loader.absolute(name))) {
+        const std::string candidate = loader.absolute(name);
+        if (loader.fileSystem().exists(candidate) && !loader.fileSystem().isDirectory(candidate)) {
             if (!found.empty())
                 return makeError("Found multiple kustomization files", loader.root());
             found = name;

@@ -65,7 +65,8 @@ public:
 
 private:
     // A block node whose first line starts at the cursor. Like the readers it
-    // calls, it fills node (a null node in its final place): no node is moved.
+    // calls, it fills node (a null node in its final place); the children are
+    // gathered in their depth's scratch list and moved into node once read.
     void blockNode(int parentIndent, Node &node)
     {
         const int col = column(m_pos);
@@ -168,7 +169,8 @@ private:
                     outside(); // duplicate: yaml-cpp path reports it
             m_pos = colon + 1;
             skipSpaces();
-            // The value is read into its place: nothing else touches this map's entries meanwhile.
+            // The value is read into the scratch entry: deeper levels gather in
+            // lists of their own, so nothing moves this one meanwhile.
             Node &value = entries.emplace_back(std::move(key), Node(), keyMark).value;
             if (at(m_pos) == '\n' || at(m_pos) == '#') {
                 const Mark nullMark = markAt(m_pos);
@@ -198,7 +200,7 @@ private:
         for (;;) {
             ++m_pos; // the '-'
             skipSpaces();
-            Node &item = items.emplace_back(); // read into its place, as in mapping()
+            Node &item = items.emplace_back(); // read into the scratch item, as in mapping()
             if (at(m_pos) == '\n' || at(m_pos) == '#') {
                 const Mark nullMark = markAt(m_pos);
                 finishLine();
@@ -235,12 +237,18 @@ private:
         return list;
     }
 
+    // Moves a depth's scratch list into its node, in one allocation of the
+    // exact size. A list grown by an unusually long mapping or sequence is let
+    // go rather than kept for the thread's lifetime.
     template <typename T>
     static void moveInto(std::vector<T> &from, std::vector<T> &to)
     {
+        constexpr std::size_t kKeptCapacity = 4096;
         to.reserve(from.size());
         std::move(from.begin(), from.end(), std::back_inserter(to));
         from.clear();
+        if (from.capacity() > kKeptCapacity)
+            std::vector<T>().swap(from);
     }
 
     // A value starting on the current line (a scalar, a block scalar or a

@@ -15,8 +15,10 @@ deps:
 	@bash packaging/bootstrap/install-packages.sh
 	@bash packaging/bootstrap/build-ksyntaxhighlighting.sh $(DEPS)
 
+# Configures a new build directory, and one configured without the
+# profile-guided renderer (see README.md), before building.
 build: deps
-	@test -f $(BUILD)/build.ninja || cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+	@(test -f $(BUILD)/build.ninja && grep -qs 'CAPSTAN_RENDERER_PGO:BOOL=ON' $(BUILD)/CMakeCache.txt) || cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
 	@cmake --build $(BUILD) -j $(JOBS)
 
 run: build

@@ -1,13 +1,17 @@
 // Render benchmark for issue 3: generates a repository of N overlays, renders
 // every overlay in-process with capstan::kustomize::renderDirectory (cold: the
 // process has rendered nothing before, so its parse cache starts empty and the
-// first overlay of each base reads and parses that base), and, in the same run,
-// times `kubectl kustomize` and `capstanctl render` as whole processes on a sample.
+// first overlay of each base reads and parses that base), times more cold
+// passes in fresh processes of itself (--cold-pass) between the kubectl runs,
+// and, in the same run, times `kubectl kustomize` and `capstanctl render` as
+// whole processes on a sample. A first pass in a fresh process puts the
+// kernel's caches where kubectl finds them; see README.md.
 //
 //   bench_render [--overlays N] [--dir DIR [--reuse]] [--once] [--passes P] [--kubectl K] [--ctl PATH] [--samples K]
 //   bench_render --print DIR      render one directory like capstanctl render
 //                                  (the driver compare_random.sh falls back to)
 #include "bench_repository.h"
+#include "bench_stats.h"
 #include "cold_pass.h"
 #include "kustomize/parse_cache.h"
 #include "kustomize/render.h"
@@ -32,6 +36,9 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using capstan::bench::mean;
+using capstan::bench::percentiles;
+using capstan::bench::Percentiles;
 
 double millisSince(Clock::time_point start)
 {
@@ -74,7 +81,7 @@ struct Options
     std::string printDir; // --print DIR
     std::string warmCheckDir; // --warm-check DIR
     bool reuse = false; // --reuse: DIR holds the repository already (for profiling)
-    bool once = false; // --once: no second pass (for profiling the cold renders)
+    bool once = false; // --once: this process's cold pass only, no re-render and no --passes (profiling)
     int passes = 5; // --passes P: cold passes timed (this one, then P - 1 in fresh processes)
     bool coldPass = false; // --cold-pass: be one of those fresh processes (needs --dir)
 };
@@ -202,22 +209,6 @@ int warmCheck(const std::filesystem::path &dir)
     return differ == 0 && !trees.empty() ? 0 : 1;
 }
 
-struct Percentiles
-{
-    double p50 = 0, p95 = 0, max = 0;
-};
-
-Percentiles percentiles(std::vector<double> values)
-{
-    if (values.empty())
-        return {};
-    std::sort(values.begin(), values.end());
-    const auto at = [&](double q) {
-        return values[static_cast<std::size_t>(q * static_cast<double>(values.size() - 1))];
-    };
-    return { at(0.5), at(0.95), values.back() };
-}
-
 // Runs `program args... dir` once and returns its wall time, or a negative
 // number when it failed. Output is read in full, as Argo CD's repo-server does.
 struct ProcessRun
@@ -282,10 +273,7 @@ public:
     ProcessSummary summary() const
     {
         ProcessSummary s = m_summary;
-        double total = 0;
-        for (double millis : m_each)
-            total += millis;
-        s.meanMillis = m_each.empty() ? 0 : total / static_cast<double>(m_each.size());
+        s.meanMillis = mean(m_each);
         s.medianMillis = percentiles(m_each).p50;
         return s;
     }
@@ -335,7 +323,7 @@ int main(int argc, char **argv)
     // overlay once first; it shares nothing with this process's caches.
     const capstan::bench::ColdPass firstPass = capstan::bench::coldPassInFreshProcess(self, root, options.overlays);
     if (!firstPass.ok)
-        std::printf("first pass        : failed (the cold pass below says why)\n");
+        std::printf("first pass        : failed (the fresh process's error, if it printed one, is above)\n");
     else
         std::printf("first pass        : %.3f ms per overlay (p50 %.3f), in a fresh process right after writing "
                     "(the kernel looks up each missing file name for the first time); not in the ratios\n",
@@ -396,12 +384,6 @@ int main(int argc, char **argv)
     std::vector<double> first, later;
     for (std::size_t i = 0; i < each.size(); ++i)
         (firstOfBase[i] ? first : later).push_back(each[i]);
-    const auto mean = [](const std::vector<double> &v) {
-        double sum = 0;
-        for (double x : v)
-            sum += x;
-        return v.empty() ? 0.0 : sum / static_cast<double>(v.size());
-    };
     std::printf("   processor time: %.3f ms per overlay; %.1f page faults per overlay (fresh memory)\n", cpuPerOverlay,
         faultsPerOverlay);
     std::printf("   first overlay of its base (base read and parsed): %zu, mean %.3f ms, p50 %.3f ms\n",
@@ -451,8 +433,8 @@ int main(int argc, char **argv)
             std::printf("cold pass         : a fresh process failed\n");
         }
     }
-    const double coldMean = capstan::bench::median(passMeans);
-    const double coldMedian = capstan::bench::median(passMedians);
+    const double coldMean = percentiles(passMeans).p50;
+    const double coldMedian = percentiles(passMedians).p50;
     std::printf("cold passes       : %zu, each in a process that had rendered nothing, this one first; "
                 "per overlay, mean (p50):",
         passMeans.size());

@@ -1,55 +1,47 @@
 #include "cold_pass.h"
 
+#include "bench_stats.h"
 #include "kustomize/render.h"
 
 #include <QProcess>
 #include <QStringList>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
 namespace capstan::bench {
 
-double median(std::vector<double> values)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[(values.size() - 1) / 2];
-}
-
 int runColdPass(const std::vector<std::filesystem::path> &overlays)
 {
     std::vector<double> each;
     each.reserve(overlays.size());
-    double total = 0;
-    int failed = 0;
     for (const std::filesystem::path &overlay : overlays) {
         const auto start = std::chrono::steady_clock::now();
-        failed += capstan::kustomize::renderDirectory(overlay.string()).ok() ? 0 : 1;
+        const auto result = capstan::kustomize::renderDirectory(overlay.string());
         each.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-        total += each.back();
+        if (!result.ok()) {
+            std::fprintf(stderr, "cold pass: %s\n", result.error().toString().c_str());
+            return 1;
+        }
     }
     if (each.empty())
         return 1;
-    std::printf("cold-pass %.6f %.6f %d\n", total / static_cast<double>(each.size()), median(each), failed);
-    return failed == 0 ? 0 : 1;
+    std::printf("cold-pass %.6f %.6f\n", mean(each), percentiles(each).p50);
+    return 0;
 }
 
 ColdPass coldPassInFreshProcess(const std::string &self, const std::filesystem::path &root, int count)
 {
     QProcess process;
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     process.start(QString::fromStdString(self),
                   {QStringLiteral("--cold-pass"), QStringLiteral("--dir"), QString::fromStdString(root.string()),
                    QStringLiteral("--overlays"), QString::number(count)});
     if (!process.waitForFinished(600000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
         return {};
     ColdPass pass;
-    int failed = -1;
     const QByteArray out = process.readAllStandardOutput();
-    if (std::sscanf(out.constData(), "cold-pass %lf %lf %d", &pass.meanMillis, &pass.medianMillis, &failed) != 3
-        || failed != 0)
+    if (std::sscanf(out.constData(), "cold-pass %lf %lf", &pass.meanMillis, &pass.medianMillis) != 2)
         return {};
     pass.ok = true;
     return pass;

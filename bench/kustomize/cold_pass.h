@@ -17,14 +17,13 @@ struct ColdPass
     double medianMillis = 0;
 };
 
-// The parent's side: runs `self --cold-pass --dir root --overlays count`.
+// The parent's side: runs `self --cold-pass --dir root --overlays count`. The
+// child's error, if any, goes to this process's stderr.
 ColdPass coldPassInFreshProcess(const std::string &self, const std::filesystem::path &root, int count);
 
-// The child's side: renders the overlays, prints the pass's mean and median
-// per overlay on stdout; returns the exit status.
+// The child's side: renders the overlays and prints the pass's mean and
+// median per overlay on stdout, or the first error on stderr; returns the
+// exit status.
 int runColdPass(const std::vector<std::filesystem::path> &overlays);
-
-// The median of values (the lower middle one for an even count); 0 for none.
-double median(std::vector<double> values);
 
 } // namespace capstan::bench

@@ -40,13 +40,7 @@ int main(int argc, char **argv)
         return 2;
     }
     try {
-        // Each tree has its own stream, so tree k is the same whatever N is.
-        for (long i = 0; i < count; ++i) {
-            capstan::bench::RandomSource random(seed * 1000003ULL + static_cast<unsigned long long>(i));
-            char name[32];
-            std::snprintf(name, sizeof name, "tree-%04ld", i);
-            capstan::bench::writeRandomTree(random, std::filesystem::path(out) / name);
-        }
+        capstan::bench::writeRandomTrees(out, count, seed);
     } catch (const std::exception &e) {
         std::fprintf(stderr, "gen_random_trees: %s\n", e.what());
         return 1;

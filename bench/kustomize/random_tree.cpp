@@ -4,6 +4,7 @@
 #include "tree_writer.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace capstan::bench {
 
@@ -316,6 +317,16 @@ std::string writeRandomTree(RandomSource &random, const std::filesystem::path &r
     }
     writeFile(root / "case.txt", "render: " + below + "\n");
     return below;
+}
+
+void writeRandomTrees(const std::filesystem::path &root, long count, unsigned long long seed)
+{
+    for (long i = 0; i < count; ++i) {
+        RandomSource random(seed * 1000003ULL + static_cast<unsigned long long>(i));
+        char name[32];
+        std::snprintf(name, sizeof name, "tree-%04ld", i);
+        writeRandomTree(random, root / name);
+    }
 }
 
 } // namespace capstan::bench

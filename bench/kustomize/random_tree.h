@@ -15,4 +15,9 @@ namespace capstan::bench {
 // relative to root.
 std::string writeRandomTree(RandomSource &random, const std::filesystem::path &root);
 
+// Writes trees root/tree-0000 ... for count trees. Each tree has its own
+// random stream derived from seed and its number, so tree k is the same
+// whatever count is.
+void writeRandomTrees(const std::filesystem::path &root, long count, unsigned long long seed);
+
 } // namespace capstan::bench

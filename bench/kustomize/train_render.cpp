@@ -12,9 +12,10 @@
 //   the transformers, generators and patch kinds the repository does not;
 // - every kustomization under each CASES-DIR (the conformance corpus: errors
 //   and warnings as well as output).
-// Exit status 0 unless a tree could not be written; render errors are part of
-// the workload.
+// Exit status 0 unless a tree could not be written or a CASES-DIR read;
+// render errors are part of the workload.
 #include "bench_repository.h"
+#include "kustomize/filesystem.h"
 #include "kustomize/render.h"
 #include "random_tree.h"
 
@@ -31,7 +32,7 @@ namespace fs = std::filesystem;
 
 bool holdsKustomization(const fs::path &dir)
 {
-    for (const char *name : { "kustomization.yaml", "kustomization.yml", "Kustomization" })
+    for (const char *name : capstan::kustomize::kKustomizationFileNames)
         if (fs::exists(dir / name))
             return true;
     return false;
@@ -79,12 +80,7 @@ int main(int argc, char **argv)
         fs::remove_all(work);
         const std::vector<fs::path> overlays = capstan::bench::writeBenchRepository(work / "repository", 300);
         const fs::path randomDir = work / "random";
-        for (unsigned long long i = 0; i < 100; ++i) {
-            capstan::bench::RandomSource random(7 * 1000003ULL + i);
-            char name[32];
-            std::snprintf(name, sizeof name, "tree-%04llu", i);
-            capstan::bench::writeRandomTree(random, randomDir / name);
-        }
+        capstan::bench::writeRandomTrees(randomDir, 100, 7);
         const int cold = renderAll(overlays);
         const int again = renderAll(overlays);
         const int randomTrees = renderAll(kustomizationRoots(randomDir));
